@@ -1,0 +1,2 @@
+/** Benchmarks and load drivers. Not tests: run them by hand, see README. */
+package io.lyncemu.bench;

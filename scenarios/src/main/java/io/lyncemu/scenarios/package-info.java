@@ -1,0 +1,2 @@
+/** The catalogue of scripted failure scenarios, shipped as YAML resources under scenarios/. */
+package io.lyncemu.scenarios;
