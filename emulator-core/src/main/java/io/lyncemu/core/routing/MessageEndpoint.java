@@ -1,0 +1,22 @@
+package io.lyncemu.core.routing;
+
+/**
+ * A place where a user can receive messages and presence: one MCX session or one UCWA application.
+ * Implementations must not block in these callbacks; they queue and return.
+ */
+public interface MessageEndpoint {
+
+  /** The SIP address of the user this endpoint belongs to, normalised ({@code sip:user@domain}). */
+  String sipUri();
+
+  /** Unique among all endpoints, e.g. the MCX session id; used in the journal. */
+  String endpointId();
+
+  /** The protocol behind the endpoint, e.g. {@code mcx} or {@code ucwa}. */
+  String protocol();
+
+  void deliver(InstantMessage message);
+
+  /** A user this endpoint subscribed to changed availability. */
+  default void presenceChanged(String sipUri, Availability availability) {}
+}

@@ -1,0 +1,92 @@
+package io.lyncemu.core.scenario;
+
+import io.lyncemu.core.fault.FaultPlan;
+import io.lyncemu.core.fault.FaultRule;
+import io.lyncemu.core.journal.EventJournal;
+import io.lyncemu.core.journal.EventKind;
+import io.lyncemu.core.journal.NewEvent;
+import io.lyncemu.core.management.CmdletException;
+import io.lyncemu.core.management.CmdletRegistry;
+import io.lyncemu.core.management.CommandLine;
+import io.lyncemu.core.services.EmulatedWindowsService;
+import io.lyncemu.core.services.WindowsServices;
+import io.lyncemu.core.topology.Deployment;
+import io.lyncemu.core.topology.Topology;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Applies a scenario to a running emulator and clears it again. Applying takes a snapshot of the
+ * topology, runs the scenario's cmdlet lines and adds its faults; clearing restores the snapshot,
+ * removes the faults and restarts any service left stopped. One scenario is active at a time;
+ * applying another clears the first. Thread-safe (serialised).
+ */
+public final class ScenarioRunner {
+  private final Deployment deployment;
+  private final CmdletRegistry cmdlets;
+  private final FaultPlan faults;
+  private final WindowsServices services;
+  private final EventJournal journal;
+  private Scenario active;
+  private Topology snapshot;
+
+  public ScenarioRunner(
+      Deployment deployment,
+      CmdletRegistry cmdlets,
+      FaultPlan faults,
+      WindowsServices services,
+      EventJournal journal) {
+    this.deployment = Objects.requireNonNull(deployment, "deployment");
+    this.cmdlets = Objects.requireNonNull(cmdlets, "cmdlets");
+    this.faults = Objects.requireNonNull(faults, "faults");
+    this.services = Objects.requireNonNull(services, "services");
+    this.journal = Objects.requireNonNull(journal, "journal");
+  }
+
+  public synchronized void apply(Scenario scenario) {
+    if (active != null) {
+      clear();
+    }
+    snapshot = deployment.current();
+    active = scenario;
+    try {
+      for (String line : scenario.changes()) {
+        CommandLine command = CommandLine.parse(line);
+        cmdlets.invoke(command.cmdlet(), command.arguments());
+      }
+      for (FaultRule rule : scenario.faults()) {
+        faults.add(rule);
+      }
+    } catch (CmdletException e) {
+      clear();
+      throw new ScenarioException(
+          "scenario " + scenario.name() + " could not be applied: " + e.getMessage(), e);
+    }
+    journal.record(
+        NewEvent.of("scenarios", EventKind.SCENARIO_APPLIED)
+            .with("scenario", scenario.name())
+            .with("title", scenario.title()));
+  }
+
+  public synchronized Optional<Scenario> active() {
+    return Optional.ofNullable(active);
+  }
+
+  public synchronized void clear() {
+    if (active == null) {
+      return;
+    }
+    Scenario cleared = active;
+    cleared.faults().forEach(rule -> faults.remove(rule.id()));
+    deployment.replace(snapshot, "scenario " + cleared.name() + " cleared");
+    for (EmulatedWindowsService service : services.list()) {
+      if (!service.backing().isRunning()) {
+        services.start(service.name());
+      }
+    }
+    active = null;
+    snapshot = null;
+    journal.record(
+        NewEvent.of("scenarios", EventKind.SCENARIO_CLEARED).with("scenario", cleared.name()));
+  }
+}

@@ -1,0 +1,216 @@
+package io.lyncemu.core.topology;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.UnaryOperator;
+
+/**
+ * A whole emulated deployment. Immutable: a change produces a new topology, and {@link Deployment}
+ * swaps it in atomically. The compact constructor checks cross-references (a user's policy exists,
+ * SIP addresses are unique and in the SIP domain), so an invalid topology never becomes live.
+ */
+public record Topology(
+    String name,
+    String sipDomain,
+    String netbiosDomain,
+    List<Pool> pools,
+    Edge edge,
+    List<User> users,
+    List<MobilityPolicy> mobilityPolicies,
+    WebServiceConfiguration webService,
+    McxConfiguration mcx) {
+
+  public Topology {
+    name = name == null || name.isBlank() ? "custom" : name;
+    sipDomain = Fqdns.require(sipDomain, "sip-domain");
+    netbiosDomain =
+        netbiosDomain == null || netbiosDomain.isBlank()
+            ? sipDomain
+                .substring(
+                    0, sipDomain.indexOf('.') < 0 ? sipDomain.length() : sipDomain.indexOf('.'))
+                .toUpperCase(Locale.ROOT)
+            : netbiosDomain.toUpperCase(Locale.ROOT);
+    pools =
+        pools == null || pools.isEmpty()
+            ? List.of(Pool.of("pool01." + sipDomain))
+            : List.copyOf(pools);
+    edge = edge == null ? new Edge("edge01." + sipDomain, "sip." + sipDomain) : edge;
+    users = users == null ? List.of() : List.copyOf(users);
+    mobilityPolicies = withGlobalPolicy(mobilityPolicies);
+    webService = webService == null ? WebServiceConfiguration.DEFAULT : webService;
+    mcx = mcx == null ? McxConfiguration.DEFAULT : mcx;
+    validate(sipDomain, pools, users, mobilityPolicies);
+  }
+
+  private static List<MobilityPolicy> withGlobalPolicy(List<MobilityPolicy> policies) {
+    List<MobilityPolicy> all = new ArrayList<>(policies == null ? List.of() : policies);
+    if (all.stream().noneMatch(p -> p.identity().equals(MobilityPolicy.GLOBAL))) {
+      all.add(0, MobilityPolicy.defaults(MobilityPolicy.GLOBAL));
+    }
+    return List.copyOf(all);
+  }
+
+  private static void validate(
+      String sipDomain, List<Pool> pools, List<User> users, List<MobilityPolicy> policies) {
+    Set<String> policyIds = new HashSet<>();
+    for (MobilityPolicy policy : policies) {
+      if (!policyIds.add(policy.identity().toLowerCase(Locale.ROOT))) {
+        throw new IllegalArgumentException(
+            "mobility policy '" + policy.identity() + "' is defined twice");
+      }
+    }
+    Set<String> sipAddresses = new HashSet<>();
+    Set<String> logons = new HashSet<>();
+    for (User user : users) {
+      if (!sipAddresses.add(user.sipAddress())) {
+        throw new IllegalArgumentException("user " + user.sipAddress() + " is defined twice");
+      }
+      if (!logons.add(user.samAccountName().toLowerCase(Locale.ROOT))) {
+        throw new IllegalArgumentException(
+            "sam-account-name '" + user.samAccountName() + "' is used by two users");
+      }
+      if (!Fqdns.domainOf(user.sipAddress()).equals(sipDomain)) {
+        throw new IllegalArgumentException(
+            "user " + user.sipAddress() + " is not in the SIP domain " + sipDomain);
+      }
+      if (!user.mobilityPolicy().isEmpty()
+          && !policyIds.contains(user.mobilityPolicy().toLowerCase(Locale.ROOT))) {
+        throw new IllegalArgumentException(
+            "user "
+                + user.sipAddress()
+                + " is granted mobility policy '"
+                + user.mobilityPolicy()
+                + "', which the topology does not define");
+      }
+      if (!user.registrarPool().isEmpty()
+          && pools.stream().noneMatch(p -> p.fqdn().equals(user.registrarPool()))) {
+        throw new IllegalArgumentException(
+            "user " + user.sipAddress() + " is homed on unknown pool " + user.registrarPool());
+      }
+    }
+  }
+
+  /** The first pool: where users without an explicit registrar pool are homed. */
+  public Pool primaryPool() {
+    return pools.get(0);
+  }
+
+  public Pool homePool(User user) {
+    return pools.stream()
+        .filter(p -> p.fqdn().equals(user.registrarPool()))
+        .findFirst()
+        .orElse(primaryPool());
+  }
+
+  /**
+   * Finds a user the way Lync cmdlets resolve {@code -Identity}: SIP address (with or without
+   * {@code sip:}), {@code DOMAIN\sam}, user principal name {@code sam@domain}, or display name.
+   */
+  public Optional<User> findUser(String identity) {
+    if (identity == null || identity.isBlank()) {
+      return Optional.empty();
+    }
+    String id = identity.trim();
+    if (id.contains("\\")) {
+      int slash = id.indexOf('\\');
+      return findByLogon(id.substring(0, slash), id.substring(slash + 1));
+    }
+    if (id.contains("@")) {
+      try {
+        String uri = Fqdns.sipUri(id);
+        Optional<User> bySip = users.stream().filter(u -> u.sipAddress().equals(uri)).findFirst();
+        if (bySip.isPresent()) {
+          return bySip;
+        }
+      } catch (IllegalArgumentException notSip) {
+        // fall through to the UPN form
+      }
+      int at = id.indexOf('@');
+      return findByLogon(id.substring(at + 1), id.substring(0, at));
+    }
+    return users.stream().filter(u -> u.displayName().equalsIgnoreCase(id)).findFirst();
+  }
+
+  /**
+   * Finds the user an NTLM or UsernameToken logon names: the domain may be the NetBIOS name, the
+   * DNS name, or empty (some clients send none); the account name compares case-insensitively.
+   */
+  public Optional<User> findByLogon(String domain, String account) {
+    if (account == null || account.isBlank()) {
+      return Optional.empty();
+    }
+    if (domain != null
+        && !domain.isBlank()
+        && !domain.equalsIgnoreCase(netbiosDomain)
+        && !domain.equalsIgnoreCase(sipDomain)) {
+      return Optional.empty();
+    }
+    String sam = account.trim();
+    return users.stream().filter(u -> u.samAccountName().equalsIgnoreCase(sam)).findFirst();
+  }
+
+  public Optional<MobilityPolicy> findMobilityPolicy(String identity) {
+    String canonical = MobilityPolicy.canonicalIdentity(identity);
+    return mobilityPolicies.stream()
+        .filter(p -> p.identity().equalsIgnoreCase(canonical))
+        .findFirst();
+  }
+
+  /** The policy that applies to a user: the granted per-user one, otherwise Global. */
+  public MobilityPolicy effectiveMobilityPolicy(User user) {
+    return (user.mobilityPolicy().isEmpty()
+            ? Optional.<MobilityPolicy>empty()
+            : findMobilityPolicy(user.mobilityPolicy()))
+        .or(() -> findMobilityPolicy(MobilityPolicy.GLOBAL))
+        .orElseThrow();
+  }
+
+  /**
+   * Every host name the emulator answers for: pools, web FQDNs, autodiscover, edge, the bare
+   * domain.
+   */
+  public List<String> hostNames() {
+    Set<String> names = new LinkedHashSet<>();
+    for (Pool pool : pools) {
+      names.add(pool.fqdn());
+      names.add(pool.internalWebFqdn());
+      names.add(pool.externalWebFqdn());
+    }
+    names.add("lyncdiscover." + sipDomain);
+    names.add("lyncdiscoverinternal." + sipDomain);
+    names.add(edge.internalFqdn());
+    names.add(edge.accessEdgeFqdn());
+    names.add(sipDomain);
+    return List.copyOf(names);
+  }
+
+  public Topology withUsers(List<User> value) {
+    return new Topology(
+        name, sipDomain, netbiosDomain, pools, edge, value, mobilityPolicies, webService, mcx);
+  }
+
+  public Topology withUser(String sipAddress, UnaryOperator<User> change) {
+    String uri = Fqdns.sipUri(sipAddress);
+    return withUsers(
+        users.stream().map(u -> u.sipAddress().equals(uri) ? change.apply(u) : u).toList());
+  }
+
+  public Topology withMobilityPolicies(List<MobilityPolicy> value) {
+    return new Topology(name, sipDomain, netbiosDomain, pools, edge, users, value, webService, mcx);
+  }
+
+  public Topology withWebService(WebServiceConfiguration value) {
+    return new Topology(
+        name, sipDomain, netbiosDomain, pools, edge, users, mobilityPolicies, value, mcx);
+  }
+
+  public Topology withMcx(McxConfiguration value) {
+    return new Topology(
+        name, sipDomain, netbiosDomain, pools, edge, users, mobilityPolicies, webService, value);
+  }
+}
