@@ -105,14 +105,22 @@ public final class TopologyLoader {
       }
       return topology;
     } catch (JsonProcessingException e) {
-      throw new TopologyException(describe(source, e), e);
+      throw new TopologyException(describe(source, text, e), e);
     }
   }
 
-  private static String describe(String source, JsonProcessingException e) {
+  private static String describe(String source, String text, JsonProcessingException e) {
     StringBuilder message = new StringBuilder(source);
     JsonLocation location = e.getLocation();
-    if (location != null && location.getLineNr() > 0) {
+    int unknownLine =
+        e instanceof UnrecognizedPropertyException unknown
+            ? lineOf(text, unknown.getPropertyName())
+            : -1;
+    if (unknownLine > 0) {
+      // Jackson reports where it stopped reading (after the value); the key's own line is more
+      // useful.
+      message.append(':').append(unknownLine);
+    } else if (location != null && location.getLineNr() > 0) {
       message.append(':').append(location.getLineNr()).append(':').append(location.getColumnNr());
     }
     if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
@@ -120,6 +128,19 @@ public final class TopologyLoader {
     }
     message.append(": ").append(problem(e));
     return message.toString();
+  }
+
+  private static int lineOf(String text, String key) {
+    String[] lines = text.split("\n", -1);
+    for (int i = 0; i < lines.length; i++) {
+      String trimmed = lines[i].strip();
+      if (trimmed.startsWith(key + ":")
+          || trimmed.startsWith("- " + key + ":")
+          || trimmed.startsWith("\"" + key + "\"")) {
+        return i + 1;
+      }
+    }
+    return -1;
   }
 
   private static String path(List<JsonMappingException.Reference> references) {

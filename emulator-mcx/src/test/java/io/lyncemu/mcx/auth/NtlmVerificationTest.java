@@ -7,6 +7,7 @@ import static io.lyncemu.mcx.auth.NtlmFixtures.server;
 import static io.lyncemu.mcx.auth.NtlmFixtures.tokenOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Arrays;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -41,7 +42,7 @@ class NtlmVerificationTest {
 
     AuthenticateMessage message = NtlmParser.parseAuthenticate(type3);
     byte[] nt = message.ntChallengeResponse();
-    TargetInfo blobPairs = TargetInfo.decode(java.util.Arrays.copyOfRange(nt, 16 + 28, nt.length));
+    TargetInfo blobPairs = TargetInfo.decode(Arrays.copyOfRange(nt, 16 + 28, nt.length));
     assertThat(blobPairs.flags()).hasValue(AvPair.FLAG_MIC_PRESENT);
     assertThat(message.mic()).isPresent();
     assertThat(message.encryptedRandomSessionKey()).hasSize(16);

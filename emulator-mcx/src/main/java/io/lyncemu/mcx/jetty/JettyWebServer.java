@@ -1,0 +1,165 @@
+package io.lyncemu.mcx.jetty;
+
+import io.lyncemu.core.lifecycle.PortBindException;
+import io.lyncemu.core.lifecycle.Service;
+import io.lyncemu.core.lifecycle.StartupException;
+import io.lyncemu.mcx.web.StepFaults;
+import io.lyncemu.mcx.web.WebDispatcher;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import javax.net.ssl.SSLContext;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.SecureRequestCustomizer;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.SslConnectionFactory;
+import org.eclipse.jetty.util.ssl.SslContextFactory;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+
+/**
+ * The Jetty server behind the web services: one HTTPS and one HTTP connector sharing one handler
+ * and one named thread pool. A new Jetty {@link Server} is built on every start, so stop/start
+ * cycles (Stop-CsWindowsService W3SVC) release and re-bind cleanly. Thread-safe (start/stop
+ * synchronised).
+ */
+public final class JettyWebServer implements Service {
+  private final String name;
+  private final String httpsListener;
+  private final String httpListener;
+  private final String bindHost;
+  private final int httpsPort;
+  private final int httpPort;
+  private final SSLContext sslContext;
+  private final WebDispatcher dispatcher;
+  private final StepFaults faults;
+  private final int maxBodyBytes;
+  private final Duration stopTimeout;
+  private Server server;
+  private JettyWebHandler handler;
+  private Map<String, InetSocketAddress> endpoints = Map.of();
+
+  public JettyWebServer(
+      String name,
+      String httpsListener,
+      String httpListener,
+      String bindHost,
+      int httpsPort,
+      int httpPort,
+      SSLContext sslContext,
+      WebDispatcher dispatcher,
+      StepFaults faults,
+      int maxBodyBytes,
+      Duration stopTimeout) {
+    this.name = name;
+    this.httpsListener = httpsListener;
+    this.httpListener = httpListener;
+    this.bindHost = bindHost;
+    this.httpsPort = httpsPort;
+    this.httpPort = httpPort;
+    this.sslContext = sslContext;
+    this.dispatcher = dispatcher;
+    this.faults = faults;
+    this.maxBodyBytes = maxBodyBytes;
+    this.stopTimeout = stopTimeout;
+  }
+
+  @Override
+  public String name() {
+    return name;
+  }
+
+  @Override
+  public synchronized void start() {
+    if (server != null) {
+      return;
+    }
+    QueuedThreadPool threads = new QueuedThreadPool(64, 4);
+    threads.setName("lyncemu-" + name);
+    Server jetty = new Server(threads);
+    jetty.setStopTimeout(stopTimeout.toMillis());
+
+    HttpConfiguration plain = iisLike();
+    HttpConfiguration secure = iisLike();
+    // SNI host checks would reject clients that reach us by IP with a Host header of an emulated
+    // name (curl --resolve does exactly that); IIS does not check either.
+    secure.addCustomizer(new SecureRequestCustomizer(false));
+    SslContextFactory.Server tls = new SslContextFactory.Server();
+    tls.setSslContext(sslContext);
+
+    ServerConnector https =
+        new ServerConnector(
+            jetty, new SslConnectionFactory(tls, "http/1.1"), new HttpConnectionFactory(secure));
+    https.setName(httpsListener);
+    https.setHost(bindHost);
+    https.setPort(httpsPort);
+    ServerConnector http = new ServerConnector(jetty, new HttpConnectionFactory(plain));
+    http.setName(httpListener);
+    http.setHost(bindHost);
+    http.setPort(httpPort);
+    jetty.addConnector(https);
+    jetty.addConnector(http);
+    JettyWebHandler webHandler = new JettyWebHandler(dispatcher, faults, maxBodyBytes);
+    jetty.setHandler(webHandler);
+    try {
+      jetty.start();
+    } catch (Exception e) {
+      stopQuietly(jetty);
+      String failed = https.getLocalPort() <= 0 ? httpsListener : httpListener;
+      int port = failed.equals(httpsListener) ? httpsPort : httpPort;
+      if (e instanceof IOException) {
+        throw new PortBindException(failed, new InetSocketAddress(bindHost, port), e);
+      }
+      throw new StartupException("web services could not start: " + e.getMessage(), e);
+    }
+    Map<String, InetSocketAddress> bound = new LinkedHashMap<>();
+    bound.put(httpsListener, new InetSocketAddress(bindHost, https.getLocalPort()));
+    bound.put(httpListener, new InetSocketAddress(bindHost, http.getLocalPort()));
+    endpoints = Collections.unmodifiableMap(bound);
+    server = jetty;
+    handler = webHandler;
+  }
+
+  private static HttpConfiguration iisLike() {
+    HttpConfiguration config = new HttpConfiguration();
+    // IIS sends its own Server header (added by IisPersona), never Jetty's.
+    config.setSendServerVersion(false);
+    config.setSendXPoweredBy(false);
+    config.setSendDateHeader(true);
+    return config;
+  }
+
+  @Override
+  public synchronized void stop() {
+    if (server == null) {
+      return;
+    }
+    handler.releaseStalled();
+    stopQuietly(server);
+    server = null;
+    handler = null;
+    endpoints = Map.of();
+  }
+
+  private static void stopQuietly(Server jetty) {
+    try {
+      jetty.stop();
+    } catch (Exception e) {
+      // Stopping is best effort; the ports are released by the connectors' close regardless.
+    }
+  }
+
+  @Override
+  public synchronized boolean isRunning() {
+    return server != null && server.isStarted();
+  }
+
+  @Override
+  public synchronized Map<String, InetSocketAddress> endpoints() {
+    return endpoints;
+  }
+}
