@@ -10,7 +10,6 @@ import io.lyncemu.core.routing.InstantMessage;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.util.Iterator;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -82,8 +81,7 @@ public final class UcwaJson {
   }
 
   private static Optional<String> text(ObjectNode node, String name) {
-    for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> field = it.next();
+    for (Map.Entry<String, JsonNode> field : node.properties()) {
       if (field.getKey().equalsIgnoreCase(name)) {
         JsonNode value = field.getValue();
         if (value.isNull()) {
