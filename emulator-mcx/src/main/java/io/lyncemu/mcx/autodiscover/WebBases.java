@@ -46,6 +46,14 @@ public record WebBases(String internal, String external, String self, AccessLoca
         location);
   }
 
+  /** As {@link #forRequest(Topology, Pool, String, String)}, from the parts of the request URL. */
+  public static WebBases forRequest(
+      Topology topology, Pool pool, String scheme, String host, int port) {
+    boolean defaultPort =
+        (scheme.equals("https") && port == 443) || (scheme.equals("http") && port == 80);
+    return forRequest(topology, pool, scheme, defaultPort || port <= 0 ? host : host + ":" + port);
+  }
+
   /**
    * The base for the side the client is on (used by the unqualified {@code Ucwa}/{@code XFrame}).
    */
