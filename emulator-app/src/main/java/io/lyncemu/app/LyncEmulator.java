@@ -136,7 +136,9 @@ public final class LyncEmulator implements AutoCloseable {
 
   private void release(RuntimeException primary) {
     try {
-      assembly.services().stop();
+      // close, not stop: the emulator is done for good, so services release what outlives a mere
+      // restart too (MCX sessions, UCWA applications, timer threads).
+      assembly.services().close();
     } catch (RuntimeException e) {
       if (primary == null) {
         throw e;

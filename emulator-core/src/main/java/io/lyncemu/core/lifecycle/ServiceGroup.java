@@ -69,6 +69,36 @@ public final class ServiceGroup implements Service {
     started.clear();
   }
 
+  /**
+   * Stops the running children, then closes every child (in reverse order), so that resources a
+   * child keeps across stop/start cycles are released too.
+   */
+  @Override
+  public synchronized void close() {
+    RuntimeException failure = null;
+    try {
+      stop();
+    } catch (RuntimeException e) {
+      failure = e;
+    }
+    List<Service> reverse = new ArrayList<>(children);
+    Collections.reverse(reverse);
+    for (Service child : reverse) {
+      try {
+        child.close();
+      } catch (RuntimeException e) {
+        if (failure == null) {
+          failure = e;
+        } else {
+          failure.addSuppressed(e);
+        }
+      }
+    }
+    if (failure != null) {
+      throw failure;
+    }
+  }
+
   @Override
   public synchronized boolean isRunning() {
     return !started.isEmpty() && started.stream().allMatch(Service::isRunning);
