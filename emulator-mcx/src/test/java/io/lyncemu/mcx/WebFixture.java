@@ -13,18 +13,22 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.List;
 
-/** A running web server on port 0 over the default topology, for tests of this module. */
-final class WebFixture implements AutoCloseable {
-  final EmulatorClock clock = EmulatorClock.system();
-  final InMemoryEventJournal journal = new InMemoryEventJournal(clock);
-  final Deployment deployment = new Deployment(new TopologyLoader().builtIn("litwareinc"), journal);
-  final FaultPlan faults = new FaultPlan(clock, journal);
-  final MessageRouter router = new MessageRouter(deployment, journal);
-  final WindowsServices services = new WindowsServices(journal);
-  final LocalCertificateAuthority ca;
-  final McxServer server;
+/**
+ * A running web server on port 0 over the default topology, for tests of this module (public so the
+ * peer and hostile-input test packages can share it).
+ */
+public final class WebFixture implements AutoCloseable {
+  public final EmulatorClock clock = EmulatorClock.system();
+  public final InMemoryEventJournal journal = new InMemoryEventJournal(clock);
+  public final Deployment deployment =
+      new Deployment(new TopologyLoader().builtIn("litwareinc"), journal);
+  public final FaultPlan faults = new FaultPlan(clock, journal);
+  public final MessageRouter router = new MessageRouter(deployment, journal);
+  public final WindowsServices services = new WindowsServices(journal);
+  public final LocalCertificateAuthority ca;
+  public final McxServer server;
 
-  WebFixture(Path stateDir) {
+  public WebFixture(Path stateDir) {
     ca = LocalCertificateAuthority.openOrCreate(stateDir, clock);
     var identity = ca.serverIdentity("web", deployment.current().hostNames(), List.of("127.0.0.1"));
     server =
@@ -45,11 +49,11 @@ final class WebFixture implements AutoCloseable {
     server.start();
   }
 
-  int httpsPort() {
+  public int httpsPort() {
     return server.port(McxServer.HTTPS);
   }
 
-  int httpPort() {
+  public int httpPort() {
     return server.port(McxServer.HTTP);
   }
 

@@ -6,9 +6,11 @@ import io.lyncemu.mcx.web.ConnectionState;
 import io.lyncemu.mcx.web.StepFaults;
 import io.lyncemu.mcx.web.WebRequest;
 import io.lyncemu.mcx.web.WebResponse;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.AbstractMap;
 import java.util.ArrayList;
@@ -16,6 +18,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import org.eclipse.jetty.http.HttpField;
@@ -32,6 +35,7 @@ final class JettyWebRequest implements WebRequest {
   private final StepFaults faults;
   private final AtomicReference<Duration> delay = new AtomicReference<>(Duration.ZERO);
   private byte[] body;
+  private boolean bodyTooLarge;
   private Fields query;
 
   JettyWebRequest(Request request, String listener, int maxBodyBytes, StepFaults faults) {
@@ -134,9 +138,78 @@ final class JettyWebRequest implements WebRequest {
   }
 
   @Override
+  public boolean oversizedBody() {
+    return bodyTooLarge || request.getLength() > maxBodyBytes;
+  }
+
+  /**
+   * Reads the whole body (at most the limit) without holding a thread while the client is slow:
+   * each chunk is taken when Jetty has it, and the next read is a demand callback. A client that
+   * stalls mid-body therefore costs a connection, not one of the request threads, until the idle
+   * timeout closes it. Completes normally once the body is read or found too large; completes
+   * exceptionally if the read fails (idle timeout, reset), in which case there is nobody to answer.
+   */
+  CompletableFuture<Void> prefetchBody() {
+    CompletableFuture<Void> done = new CompletableFuture<>();
+    if (request.getLength() == 0) {
+      body = new byte[0];
+      done.complete(null);
+      return done;
+    }
+    if (request.getLength() > maxBodyBytes) {
+      done.complete(null); // answered 413 without reading a byte
+      return done;
+    }
+    ByteArrayOutputStream sink = new ByteArrayOutputStream();
+    Runnable pump =
+        new Runnable() {
+          @Override
+          public void run() {
+            while (true) {
+              Content.Chunk chunk = request.read();
+              if (chunk == null) {
+                request.demand(this);
+                return;
+              }
+              if (Content.Chunk.isFailure(chunk)) {
+                done.completeExceptionally(chunk.getFailure());
+                return;
+              }
+              ByteBuffer buffer = chunk.getByteBuffer();
+              boolean last = chunk.isLast();
+              if (sink.size() + buffer.remaining() > maxBodyBytes) {
+                chunk.release();
+                bodyTooLarge = true;
+                done.complete(null);
+                return;
+              }
+              byte[] bytes = new byte[buffer.remaining()];
+              buffer.get(bytes);
+              sink.write(bytes, 0, bytes.length);
+              chunk.release();
+              if (last) {
+                body = sink.toByteArray();
+                done.complete(null);
+                return;
+              }
+            }
+          }
+        };
+    try {
+      pump.run();
+    } catch (RuntimeException e) {
+      done.completeExceptionally(e);
+    }
+    return done;
+  }
+
+  @Override
   public byte[] body() {
     if (body != null) {
       return body;
+    }
+    if (bodyTooLarge) {
+      throw new BodyTooLargeException(maxBodyBytes);
     }
     long declared = request.getLength();
     if (declared > maxBodyBytes) {

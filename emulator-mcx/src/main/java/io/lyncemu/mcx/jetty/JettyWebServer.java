@@ -110,6 +110,9 @@ public final class JettyWebServer implements Service {
     jetty.addConnector(http);
     JettyWebHandler webHandler = new JettyWebHandler(dispatcher, faults, maxBodyBytes);
     jetty.setHandler(webHandler);
+    // Requests Jetty refuses itself (bad request line, path above the root, huge headers) get the
+    // http.sys-style page Windows answers with, not Jetty's.
+    jetty.setErrorHandler(new HttpSysErrorHandler());
     try {
       jetty.start();
     } catch (Exception e) {

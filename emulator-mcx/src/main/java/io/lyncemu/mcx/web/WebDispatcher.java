@@ -60,6 +60,12 @@ public final class WebDispatcher {
     if (faulted.isPresent()) {
       return CompletableFuture.completedFuture(dress(faulted.get()));
     }
+    if (request.oversizedBody()) {
+      // Request filtering runs before authentication: a 10 MB upload to the WinNegotiate port is
+      // refused at once instead of being answered 401 (and the rest of it drained).
+      return CompletableFuture.completedFuture(
+          dress(error(IisError.REQUEST_ENTITY_TOO_LARGE, url)));
+    }
     Optional<WebRoute> route = routes.stream().filter(r -> r.accepts(request)).findFirst();
     if (route.isEmpty()) {
       return CompletableFuture.completedFuture(dress(error(IisError.NOT_FOUND, url)));

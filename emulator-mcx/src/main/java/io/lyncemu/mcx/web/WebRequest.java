@@ -63,6 +63,15 @@ public interface WebRequest {
   /** The remote address as {@code ip:port}. */
   String remote();
 
+  /**
+   * True when the body is known to be larger than the server accepts: declared so in
+   * Content-Length, or found so while the adapter read it ahead. IIS request filtering turns such a
+   * request away before authentication and routing.
+   */
+  default boolean oversizedBody() {
+    return false;
+  }
+
   /** The request body, read at most once and cached. */
   byte[] body() throws BodyTooLargeException;
 
