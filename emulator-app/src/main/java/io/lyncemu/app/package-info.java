@@ -1,4 +1,5 @@
 /**
- * The composition root: the embedding API, the CLI, the admin API and the synthetic transactions.
+ * The embedding API: {@link io.lyncemu.app.LyncEmulator}, its {@link io.lyncemu.app.PortPlan} and
+ * scenario facade. Everything a test or another program needs to run an emulator in-process.
  */
 package io.lyncemu.app;

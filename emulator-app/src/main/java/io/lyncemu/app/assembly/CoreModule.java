@@ -1,0 +1,38 @@
+package io.lyncemu.app.assembly;
+
+import io.lyncemu.app.cmdlets.ScenarioCmdlets;
+import io.lyncemu.core.cmdlets.ClockCmdlets;
+import io.lyncemu.core.cmdlets.ConfigurationCmdlets;
+import io.lyncemu.core.cmdlets.MobilityPolicyCmdlets;
+import io.lyncemu.core.cmdlets.ServiceCmdlets;
+import io.lyncemu.core.cmdlets.UserCmdlets;
+import java.util.List;
+
+/**
+ * The management shell every deployment has whatever else runs: Lync's user, policy, configuration
+ * and service cmdlets, the emulator clock and the scenario cmdlets. Binds no listener.
+ */
+public final class CoreModule implements EmulatorModule {
+
+  @Override
+  public String name() {
+    return "core";
+  }
+
+  @Override
+  public List<ListenerSpec> listeners() {
+    return List.of();
+  }
+
+  @Override
+  public void install(ModuleContext context) {
+    context
+        .cmdlets()
+        .registerAll(new UserCmdlets(context.deployment()).all())
+        .registerAll(new MobilityPolicyCmdlets(context.deployment()).all())
+        .registerAll(new ConfigurationCmdlets(context.deployment()).all())
+        .registerAll(new ServiceCmdlets(context.deployment(), context.windowsServices()).all())
+        .registerAll(new ClockCmdlets(context.clock(), context.journal()).all())
+        .registerAll(new ScenarioCmdlets(context.scenarios()).all());
+  }
+}
