@@ -1,0 +1,96 @@
+package io.lyncemu.bench;
+
+import io.lyncemu.app.LyncEmulator;
+import io.lyncemu.core.management.CmdletOutput;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * Measurement 2: one {@code Test-CsMcxP2PIM} synthetic transaction, in-process through {@link
+ * LyncEmulator#invoke}. Each run must report Success; the driver counts the ones that do not.
+ */
+final class P2pImBenchmark {
+  static final String CMDLET = "Test-CsMcxP2PIM";
+  static final String COMMAND =
+      "Test-CsMcxP2PIM -TargetFqdn atl-cs-001.litwareinc.com -Authentication Negotiate"
+          + " -SenderSipAddress sip:kenmyer@litwareinc.com"
+          + " -SenderCredential 'litwareinc\\kenmyer:Ken!Lync2013'"
+          + " -ReceiverSipAddress sip:packerman@litwareinc.com"
+          + " -ReceiverCredential 'litwareinc\\pilar:Pilar!Lync2013'";
+
+  static final int WARM_UPS = 50;
+  static final int RUNS = 1_000;
+  static final Duration GOAL = Duration.ofMillis(20);
+
+  /** Stop early rather than blow the benchmark's time box if a transaction hangs or crawls. */
+  private static final Duration BUDGET = Duration.ofSeconds(60);
+
+  private static final String NAME = "2. Test-CsMcxP2PIM in-process";
+
+  private P2pImBenchmark() {}
+
+  static Row run(LyncEmulator emulator) {
+    if (emulator.cmdlets().find(CMDLET).isEmpty()) {
+      return Row.notRun(
+          NAME,
+          "median < 20 ms",
+          CMDLET + " is not registered (synthetic + mobility not merged yet); code is wired");
+    }
+    long deadline = System.nanoTime() + BUDGET.toNanos();
+    Samples latencies = new Samples(RUNS);
+    int failures = 0;
+    String firstFailure = null;
+    int done = 0;
+    for (int run = 0; run < WARM_UPS + RUNS && System.nanoTime() < deadline; run++) {
+      long begin = System.nanoTime();
+      String failure;
+      try {
+        failure = failureOf(emulator.invoke(COMMAND));
+      } catch (RuntimeException e) {
+        failure = e.toString();
+      }
+      long end = System.nanoTime();
+      if (run < WARM_UPS) {
+        continue;
+      }
+      done++;
+      latencies.add(end - begin);
+      if (failure != null) {
+        failures++;
+        firstFailure = firstFailure == null ? failure : firstFailure;
+      }
+    }
+    Samples.Summary summary = latencies.summarise();
+    String notes = done + " runs after " + WARM_UPS + " warm-ups, " + failures + " not Success";
+    if (done < RUNS) {
+      notes += "; stopped at the " + BUDGET.toSeconds() + " s budget";
+    }
+    if (firstFailure != null) {
+      notes += "; first: " + abbreviate(firstFailure);
+    }
+    return new Row(
+        NAME,
+        Row.millis(summary.median()),
+        Row.millis(summary.p99()),
+        Row.NONE,
+        "median < 20 ms",
+        Row.verdict(summary.median() < GOAL.toNanos() && failures == 0 && done == RUNS),
+        notes);
+  }
+
+  /** Null when the output says Success, else why not: Lync's synthetic tests report Result. */
+  private static String failureOf(CmdletOutput output) {
+    if (!output.succeeded() || output.objects().isEmpty()) {
+      return "cmdlet failed or returned nothing";
+    }
+    Object result = output.objects().get(0).get("Result");
+    return "Success".equalsIgnoreCase(Objects.toString(result, ""))
+        ? null
+        : "Result=" + result + " " + output.objects().get(0);
+  }
+
+  static String abbreviate(String text) {
+    String flat = text.replace('\n', ' ').replace('|', '/');
+    return flat.length() <= 160 ? flat : flat.substring(0, 157) + "...";
+  }
+}
