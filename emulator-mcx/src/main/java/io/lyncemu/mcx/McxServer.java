@@ -3,8 +3,13 @@ package io.lyncemu.mcx;
 import io.lyncemu.core.lifecycle.Service;
 import io.lyncemu.mcx.iis.IisErrorPages;
 import io.lyncemu.mcx.jetty.JettyWebServer;
+import io.lyncemu.mcx.mobility.McxSessions;
+import io.lyncemu.mcx.routes.AutodiscoverRoute;
+import io.lyncemu.mcx.routes.McxRoute;
 import io.lyncemu.mcx.routes.OAuthTokenRoute;
+import io.lyncemu.mcx.routes.UcwaRoute;
 import io.lyncemu.mcx.routes.WebTicketRoute;
+import io.lyncemu.mcx.ucwa.UcwaApplications;
 import io.lyncemu.mcx.web.StepFaults;
 import io.lyncemu.mcx.web.WebDispatcher;
 import io.lyncemu.mcx.web.WebRoute;
@@ -15,6 +20,8 @@ import java.security.KeyPair;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 
 /**
  * The Front End's web services (autodiscover, Web Ticket service, OAuth, MCX, UCWA) on one HTTPS
@@ -30,6 +37,9 @@ public final class McxServer implements Service {
 
   private final McxContext context;
   private final WebTicketStore tickets;
+  private final ScheduledExecutorService timers;
+  private final McxSessions mobility;
+  private final UcwaApplications ucwa;
   private final JettyWebServer server;
 
   public McxServer(McxConfig config, McxContext context) {
@@ -41,6 +51,20 @@ public final class McxServer implements Service {
             new KeyPair(context.tls().certificate().getPublicKey(), context.tls().privateKey()),
             context.tls().certificate());
     this.tickets = new WebTicketStore(issuer, context.clock(), context.random(), TICKET_CAPACITY);
+    // One timer thread releases every held long poll (MCX getEvents, UCWA events); none waits.
+    this.timers =
+        Executors.newSingleThreadScheduledExecutor(
+            runnable -> {
+              Thread thread = new Thread(runnable, "lyncemu-web-timers");
+              thread.setDaemon(true);
+              return thread;
+            });
+    this.mobility =
+        new McxSessions(
+            context.deployment(), context.router(), context.journal(), context.clock(), timers);
+    this.ucwa =
+        new UcwaApplications(
+            context.deployment(), context.router(), context.journal(), context.clock(), timers);
     IisErrorPages pages = IisErrorPages.iis85();
     WebDispatcher dispatcher =
         new WebDispatcher(routes(config, pages), context.deployment(), context.journal(), pages);
@@ -82,7 +106,21 @@ public final class McxServer implements Service {
             context.random(),
             context.clock(),
             config.maxRequestBytes()));
+    routes.add(new AutodiscoverRoute(context.deployment(), context.journal(), tickets, pages));
+    routes.add(
+        new McxRoute(context.deployment(), mobility, tickets, pages, config.maxRequestBytes()));
+    routes.add(new UcwaRoute(context.deployment(), ucwa, tickets, pages));
     return routes;
+  }
+
+  /** The live MCX sessions (for push notifications and the admin view). */
+  public McxSessions mobility() {
+    return mobility;
+  }
+
+  /** The live UCWA applications. */
+  public UcwaApplications ucwa() {
+    return ucwa;
   }
 
   /** The tickets issued so far; MCX and UCWA validate presented tickets against it. */
@@ -103,6 +141,18 @@ public final class McxServer implements Service {
   @Override
   public void stop() {
     server.stop();
+  }
+
+  /**
+   * Stops the listeners and ends every MCX session and UCWA application for good. A plain {@link
+   * #stop()} keeps them, as sessions outlive an IIS restart until they expire.
+   */
+  @Override
+  public void close() {
+    stop();
+    mobility.close();
+    ucwa.close();
+    timers.shutdownNow();
   }
 
   @Override

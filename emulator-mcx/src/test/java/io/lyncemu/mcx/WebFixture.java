@@ -27,9 +27,21 @@ final class WebFixture implements AutoCloseable {
   WebFixture(Path stateDir) {
     ca = LocalCertificateAuthority.openOrCreate(stateDir, clock);
     var identity = ca.serverIdentity("web", deployment.current().hostNames(), List.of("127.0.0.1"));
-    server = new McxServer(McxConfig.ephemeral(),
-        new McxContext(deployment, journal, clock, faults, router, services, identity, new SecureRandom()));
-    services.register(new EmulatedWindowsService("W3SVC", "World Wide Web Publishing Service", "WebServer", server));
+    server =
+        new McxServer(
+            McxConfig.ephemeral(),
+            new McxContext(
+                deployment,
+                journal,
+                clock,
+                faults,
+                router,
+                services,
+                identity,
+                new SecureRandom()));
+    services.register(
+        new EmulatedWindowsService(
+            "W3SVC", "World Wide Web Publishing Service", "WebServer", server));
     server.start();
   }
 

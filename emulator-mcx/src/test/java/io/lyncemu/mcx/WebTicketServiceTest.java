@@ -26,7 +26,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class WebTicketServiceTest {
-  private static final String RST = """
+  private static final String RST =
+      """
       <?xml version="1.0"?>
       <s:Envelope xmlns:s="http://schemas.xmlsoap.org/soap/envelope/"
           xmlns:wst="http://docs.oasis-open.org/ws-sx/ws-trust/200512"
@@ -58,14 +59,19 @@ class WebTicketServiceTest {
   /** A bare-bones HTTP/1.1 exchange on one kept-alive socket: NTLM needs the same connection. */
   private record Reply(int status, List<Map.Entry<String, String>> headers, String body) {
     List<String> all(String name) {
-      return headers.stream().filter(h -> h.getKey().equalsIgnoreCase(name)).map(Map.Entry::getValue).toList();
+      return headers.stream()
+          .filter(h -> h.getKey().equalsIgnoreCase(name))
+          .map(Map.Entry::getValue)
+          .toList();
     }
   }
 
-  private static Reply exchange(Socket socket, String method, String path, Map<String, String> headers, String body)
+  private static Reply exchange(
+      Socket socket, String method, String path, Map<String, String> headers, String body)
       throws IOException {
     byte[] content = body.getBytes(StandardCharsets.UTF_8);
-    StringBuilder request = new StringBuilder(method + " " + path + " HTTP/1.1\r\nHost: atl-cs-001.litwareinc.com\r\n");
+    StringBuilder request =
+        new StringBuilder(method + " " + path + " HTTP/1.1\r\nHost: atl-cs-001.litwareinc.com\r\n");
     headers.forEach((k, v) -> request.append(k).append(": ").append(v).append("\r\n"));
     request.append("Content-Length: ").append(content.length).append("\r\n\r\n");
     OutputStream out = socket.getOutputStream();
@@ -83,7 +89,9 @@ class WebTicketServiceTest {
         length = Integer.parseInt(h.substring(colon + 1).trim());
       }
     }
-    return new Reply(Integer.parseInt(statusLine.split(" ")[1]), replyHeaders,
+    return new Reply(
+        Integer.parseInt(statusLine.split(" ")[1]),
+        replyHeaders,
         new String(in.readNBytes(length), StandardCharsets.UTF_8));
   }
 
@@ -97,18 +105,21 @@ class WebTicketServiceTest {
     return line.toString();
   }
 
-  private Reply ntlmLogon(String domain, String user, String password, String scheme) throws IOException {
+  private Reply ntlmLogon(String domain, String user, String password, String scheme)
+      throws IOException {
     NtlmClient client = new NtlmClient(new SecureRandom(), Clock.systemUTC());
     try (Socket socket = new Socket("127.0.0.1", web.httpPort())) {
       socket.setSoTimeout(10_000);
       String path = "/WebTicket/WebTicketService.svc";
       Map<String, String> headers = new LinkedHashMap<>();
       headers.put("Content-Type", "text/xml; charset=utf-8");
-      headers.put("Authorization", scheme + " " + Base64.getEncoder().encodeToString(client.negotiate()));
+      headers.put(
+          "Authorization", scheme + " " + Base64.getEncoder().encodeToString(client.negotiate()));
       Reply challenge = exchange(socket, "POST", path, headers, RST);
       assertThat(challenge.status()).isEqualTo(401);
       String token = challenge.all("WWW-Authenticate").get(0).substring(scheme.length() + 1);
-      byte[] type3 = client.authenticate(Base64.getDecoder().decode(token), domain, user, password, "WS01");
+      byte[] type3 =
+          client.authenticate(Base64.getDecoder().decode(token), domain, user, password, "WS01");
       headers.put("Authorization", scheme + " " + Base64.getEncoder().encodeToString(type3));
       return exchange(socket, "POST", path, headers, RST);
     }
@@ -118,13 +129,27 @@ class WebTicketServiceTest {
   void anonymousPostGetsTheIisFaithful401() throws IOException {
     try (Socket socket = new Socket("127.0.0.1", web.httpPort())) {
       socket.setSoTimeout(10_000);
-      Reply reply = exchange(socket, "POST", "/WebTicket/WebTicketService.svc", Map.of("Content-Type", "text/xml"), RST);
+      Reply reply =
+          exchange(
+              socket,
+              "POST",
+              "/WebTicket/WebTicketService.svc",
+              Map.of("Content-Type", "text/xml"),
+              RST);
 
       assertThat(reply.status()).isEqualTo(401);
       assertThat(reply.all("WWW-Authenticate")).containsExactly("Negotiate", "NTLM");
-      assertThat(reply.headers()).extracting(Map.Entry::getKey).containsSubsequence(
-          "X-MS-Server-Fqdn", "Cache-Control", "Content-Type", "Server", "WWW-Authenticate", "WWW-Authenticate",
-          "X-Powered-By", "X-Content-Type-Options");
+      assertThat(reply.headers())
+          .extracting(Map.Entry::getKey)
+          .containsSubsequence(
+              "X-MS-Server-Fqdn",
+              "Cache-Control",
+              "Content-Type",
+              "Server",
+              "WWW-Authenticate",
+              "WWW-Authenticate",
+              "X-Powered-By",
+              "X-Content-Type-Options");
       assertThat(reply.all("Server")).containsExactly("Microsoft-IIS/8.5");
       assertThat(reply.all("Cache-Control")).containsExactly("private");
       assertThat(reply.all("Content-Type")).containsExactly("text/html; charset=utf-8");
@@ -135,8 +160,11 @@ class WebTicketServiceTest {
 
   @Test
   void ntlmOnlyOffersOnlyNtlm() throws IOException {
-    web.deployment.update("t", t -> t.withWebService(t.webService().withUseWindowsAuth(
-        io.lyncemu.core.topology.WindowsAuth.NTLM)));
+    web.deployment.update(
+        "t",
+        t ->
+            t.withWebService(
+                t.webService().withUseWindowsAuth(io.lyncemu.core.topology.WindowsAuth.NTLM)));
     try (Socket socket = new Socket("127.0.0.1", web.httpPort())) {
       socket.setSoTimeout(10_000);
       Reply reply = exchange(socket, "POST", "/WebTicket/WebTicketService.svc", Map.of(), RST);
@@ -150,15 +178,22 @@ class WebTicketServiceTest {
     Reply reply = ntlmLogon("LITWAREINC", "kenmyer", "Ken!Lync2013", "NTLM");
 
     assertThat(reply.status()).isEqualTo(200);
-    assertThat(reply.body()).contains("RequestSecurityTokenResponse").contains("saml:Assertion")
-        .contains("sip:kenmyer@litwareinc.com").contains("Lifetime");
-    assertThat(web.journal.await(JournalQuery.kind(EventKind.TICKET_ISSUED), Duration.ofSeconds(5)).attribute("user"))
+    assertThat(reply.body())
+        .contains("RequestSecurityTokenResponse")
+        .contains("saml:Assertion")
+        .contains("sip:kenmyer@litwareinc.com")
+        .contains("Lifetime");
+    assertThat(
+            web.journal
+                .await(JournalQuery.kind(EventKind.TICKET_ISSUED), Duration.ofSeconds(5))
+                .attribute("user"))
         .isEqualTo("sip:kenmyer@litwareinc.com");
   }
 
   @Test
   void rawNtlmInsideNegotiateWorksToo() throws IOException {
-    assertThat(ntlmLogon("litwareinc", "pilar", "Pilar!Lync2013", "Negotiate").status()).isEqualTo(200);
+    assertThat(ntlmLogon("litwareinc", "pilar", "Pilar!Lync2013", "Negotiate").status())
+        .isEqualTo(200);
   }
 
   @Test
@@ -167,7 +202,8 @@ class WebTicketServiceTest {
 
     assertThat(reply.status()).isEqualTo(401);
     assertThat(reply.all("WWW-Authenticate")).containsExactly("Negotiate", "NTLM");
-    assertThat(web.journal.query(JournalQuery.kind(EventKind.AUTH_FAILED))).extracting(e -> e.attribute("reason"))
+    assertThat(web.journal.query(JournalQuery.kind(EventKind.AUTH_FAILED)))
+        .extracting(e -> e.attribute("reason"))
         .contains("WRONG_PASSWORD");
   }
 }

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import org.eclipse.jetty.http.DateGenerator;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.io.Connection;
 import org.eclipse.jetty.io.EndPoint;
@@ -83,6 +84,10 @@ final class JettyWebHandler extends Handler.Abstract {
     for (Map.Entry<String, String> header : answer.headers()) {
       response.getHeaders().add(header.getKey(), header.getValue());
     }
+    // After the persona's headers, as IIS orders them (Test-CsMcxP2PIM prints them in wire order).
+    response
+        .getHeaders()
+        .add(HttpHeader.DATE, DateGenerator.formatDate(System.currentTimeMillis()));
     if (answer.body().length == 0) {
       response.getHeaders().put(HttpHeader.CONTENT_LENGTH, 0L);
     }

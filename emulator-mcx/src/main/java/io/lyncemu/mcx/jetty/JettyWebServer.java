@@ -129,7 +129,8 @@ public final class JettyWebServer implements Service {
     // IIS sends its own Server header (added by IisPersona), never Jetty's.
     config.setSendServerVersion(false);
     config.setSendXPoweredBy(false);
-    config.setSendDateHeader(true);
+    // IIS writes Date after its own headers; JettyWebHandler adds it there, not Jetty up front.
+    config.setSendDateHeader(false);
     return config;
   }
 

@@ -1,0 +1,2 @@
+/** Shared test fixtures of the web-facing services. */
+package io.lyncemu.mcx;
