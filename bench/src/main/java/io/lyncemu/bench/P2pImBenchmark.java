@@ -47,7 +47,11 @@ final class P2pImBenchmark {
     int failures = 0;
     String firstFailure = null;
     int done = 0;
+    long cpuFrom = 0;
     for (int run = 0; run < WARM_UPS + RUNS && System.nanoTime() < deadline; run++) {
+      if (run == WARM_UPS) {
+        cpuFrom = ProcessCpu.nanos();
+      }
       long begin = System.nanoTime();
       String failure;
       try {
@@ -66,9 +70,17 @@ final class P2pImBenchmark {
         firstFailure = firstFailure == null ? failure : firstFailure;
       }
     }
+    long cpu = ProcessCpu.nanos() - cpuFrom;
     Samples.Summary summary = latencies.summarise();
     String notes =
-        done + " runs after " + WARM_UPS + " warm-ups, " + failures + " not Success" + wiring;
+        String.format(
+                java.util.Locale.ROOT,
+                "%d runs after %d warm-ups, %d not Success; CPU %.1f ms/run (client+server)",
+                done,
+                WARM_UPS,
+                failures,
+                done == 0 ? Double.NaN : cpu / 1e6 / done)
+            + wiring;
     if (done < RUNS) {
       notes += "; stopped at the " + BUDGET.toSeconds() + " s budget";
     }
