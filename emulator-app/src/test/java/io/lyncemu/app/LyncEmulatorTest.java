@@ -9,6 +9,8 @@ import io.lyncemu.core.lifecycle.PortBindException;
 import io.lyncemu.core.lifecycle.StartupException;
 import io.lyncemu.core.management.CmdletException;
 import io.lyncemu.core.management.CmdletOutput;
+import io.lyncemu.core.scenario.Scenario;
+import io.lyncemu.core.topology.Topology;
 import io.lyncemu.core.topology.TopologyException;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -246,6 +248,24 @@ class LyncEmulatorTest {
 
       assertThat(lync.endpoints()).doesNotContainKey("admin");
       assertThat(lync.adminUrl()).isEmpty();
+    }
+  }
+
+  @Test
+  void appliesAndClearsEveryShippedScenario() {
+    try (LyncEmulator lync = ephemeral().build()) {
+      lync.start();
+      Topology before = lync.deployment().current();
+
+      assertThat(lync.scenarios().list()).isNotEmpty();
+      for (Scenario scenario : lync.scenarios().list()) {
+        lync.scenarios().apply(scenario.name());
+        assertThat(lync.scenarios().active()).contains(scenario);
+        lync.scenarios().clear();
+
+        assertThat(lync.deployment().current()).as(scenario.name()).isEqualTo(before);
+        assertThat(lync.unboundListeners()).as(scenario.name()).isEmpty();
+      }
     }
   }
 }

@@ -6,6 +6,9 @@ import io.lyncemu.core.topology.Topology;
 import io.lyncemu.mcx.McxConfig;
 import io.lyncemu.mcx.McxContext;
 import io.lyncemu.mcx.McxServer;
+import io.lyncemu.synthetic.SyntheticEnvironment;
+import io.lyncemu.synthetic.TestCsMcxP2PimCmdlet;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -53,6 +56,17 @@ public final class WebModule implements EmulatorModule {
                 context.windowsServices(),
                 tls,
                 context.random()));
+    // The synthetic transaction is a real client: it reaches the server through the network, here
+    // pointed at this emulator's own listener and trusting its CA.
+    context
+        .cmdlets()
+        .register(
+            new TestCsMcxP2PimCmdlet(
+                new SyntheticEnvironment(
+                    context.certificateAuthority().clientContext(),
+                    new WebHostResolver(context.deployment(), server, McxServer.HTTPS),
+                    Clock.systemUTC(),
+                    SyntheticEnvironment.DEFAULT_TIMEOUT)));
     context.windowsService(
         new EmulatedWindowsService(
             SERVICE,

@@ -49,6 +49,26 @@ public final class CmdletRegistry {
   }
 
   /**
+   * The arguments as journaled: passwords never reach the journal, its exports or the admin API. A
+   * credential keeps its user part ({@code litwareinc\\kenmyer:********}).
+   */
+  static Map<String, String> redacted(Map<String, String> arguments) {
+    Map<String, String> safe = new java.util.LinkedHashMap<>();
+    arguments.forEach(
+        (name, value) -> {
+          String lower = name.toLowerCase(Locale.ROOT);
+          if (lower.endsWith("password")) {
+            safe.put(name, "********");
+          } else if (lower.endsWith("credential") && value.contains(":")) {
+            safe.put(name, value.substring(0, value.indexOf(':')) + ":********");
+          } else {
+            safe.put(name, value);
+          }
+        });
+    return safe;
+  }
+
+  /**
    * Runs a cmdlet and records the invocation.
    *
    * @throws CmdletException when the cmdlet is unknown or fails
@@ -67,7 +87,7 @@ public final class CmdletRegistry {
     NewEvent event =
         NewEvent.of("management", EventKind.CMDLET_INVOKED)
             .with("cmdlet", cmdlet.name())
-            .with("arguments", arguments.asMap().toString());
+            .with("arguments", redacted(arguments.asMap()).toString());
     try {
       CmdletOutput output = cmdlet.invoke(arguments);
       journal.record(event.with("outcome", output.succeeded() ? "Success" : "Failure"));

@@ -109,4 +109,16 @@ class CoreCmdletsTest {
   void unknownCmdletIsNotRecognised() {
     assertThatThrownBy(() -> run("Get-CsNothing")).hasMessageContaining("is not recognized");
   }
+
+  @Test
+  void passwordsNeverReachTheJournal() {
+    run("Set-ADAccountPassword -Identity litwareinc\\kenmyer -NewPassword 'S3cret!x' -Reset");
+
+    assertThat(
+            journal.query(
+                io.lyncemu.core.journal.JournalQuery.kind(
+                    io.lyncemu.core.journal.EventKind.CMDLET_INVOKED)))
+        .extracting(e -> e.attribute("arguments"))
+        .allSatisfy(text -> assertThat(text).doesNotContain("S3cret").contains("********"));
+  }
 }

@@ -42,6 +42,11 @@ public final class JettyWebServer implements Service {
   private Server server;
   private JettyWebHandler handler;
   private Map<String, InetSocketAddress> endpoints = Map.of();
+  // Ports bound by the first start: a restart (Start-CsWindowsService W3SVC) comes back where
+  // clients
+  // and endpoints.json expect it, even when the configured port was 0.
+  private int lastHttpsPort = -1;
+  private int lastHttpPort = -1;
 
   public JettyWebServer(
       String name,
@@ -96,11 +101,11 @@ public final class JettyWebServer implements Service {
             jetty, new SslConnectionFactory(tls, "http/1.1"), new HttpConnectionFactory(secure));
     https.setName(httpsListener);
     https.setHost(bindHost);
-    https.setPort(httpsPort);
+    https.setPort(lastHttpsPort > 0 ? lastHttpsPort : httpsPort);
     ServerConnector http = new ServerConnector(jetty, new HttpConnectionFactory(plain));
     http.setName(httpListener);
     http.setHost(bindHost);
-    http.setPort(httpPort);
+    http.setPort(lastHttpPort > 0 ? lastHttpPort : httpPort);
     jetty.addConnector(https);
     jetty.addConnector(http);
     JettyWebHandler webHandler = new JettyWebHandler(dispatcher, faults, maxBodyBytes);
@@ -110,7 +115,7 @@ public final class JettyWebServer implements Service {
     } catch (Exception e) {
       stopQuietly(jetty);
       String failed = https.getLocalPort() <= 0 ? httpsListener : httpListener;
-      int port = failed.equals(httpsListener) ? httpsPort : httpPort;
+      int port = failed.equals(httpsListener) ? https.getPort() : http.getPort();
       if (e instanceof IOException) {
         throw new PortBindException(failed, new InetSocketAddress(bindHost, port), e);
       }
@@ -120,6 +125,8 @@ public final class JettyWebServer implements Service {
     bound.put(httpsListener, new InetSocketAddress(bindHost, https.getLocalPort()));
     bound.put(httpListener, new InetSocketAddress(bindHost, http.getLocalPort()));
     endpoints = Collections.unmodifiableMap(bound);
+    lastHttpsPort = https.getLocalPort();
+    lastHttpPort = http.getLocalPort();
     server = jetty;
     handler = webHandler;
   }

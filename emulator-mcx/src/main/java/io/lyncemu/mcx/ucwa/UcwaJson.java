@@ -10,6 +10,7 @@ import io.lyncemu.core.routing.InstantMessage;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -218,7 +219,7 @@ public final class UcwaJson {
 
   /**
    * One event-channel answer: {@code _links.self} and {@code _links.next} (or {@code resync}), and
-   * {@code sender[]}, each sender holding its consecutive {@code events[]}.
+   * {@code sender[]}, each sender holding its {@code events[]} in order.
    */
   public byte[] events(ApplicationInfo app, EventsPage page) {
     UcwaPaths paths = new UcwaPaths(app.id());
@@ -227,20 +228,21 @@ public final class UcwaJson {
     link(links, "self", paths.events(page.ack(), app.eventsKey()));
     link(links, page.resync() ? "resync" : "next", paths.events(page.nextAck(), app.eventsKey()));
     if (!page.events().isEmpty()) {
-      ArrayNode senders = root.putArray("sender");
-      ObjectNode sender = null;
+      // One entry per sender, in order of first appearance, as UCWA groups its events.
+      Map<Sender, ArrayNode> bySender = new LinkedHashMap<>();
       for (UcwaEvent event : page.events()) {
-        Sender source = senderOf(paths, event);
-        if (sender == null
-            || !sender.get("rel").asText().equals(source.rel())
-            || !sender.get("href").asText().equals(source.href())) {
-          sender = senders.addObject();
-          sender.put("rel", source.rel());
-          sender.put("href", source.href());
-          sender.putArray("events");
-        }
-        ((ArrayNode) sender.get("events")).add(eventNode(paths, event));
+        bySender
+            .computeIfAbsent(senderOf(paths, event), s -> JSON.createArrayNode())
+            .add(eventNode(paths, event));
       }
+      ArrayNode senders = root.putArray("sender");
+      bySender.forEach(
+          (sender, events) -> {
+            ObjectNode node = senders.addObject();
+            node.put("rel", sender.rel());
+            node.put("href", sender.href());
+            node.set("events", events);
+          });
     }
     return bytes(root);
   }

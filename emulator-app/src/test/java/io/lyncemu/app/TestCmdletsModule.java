@@ -11,14 +11,16 @@ import java.util.List;
 /**
  * A test module adding {@code Test-CsEmulatorFailure}, a synthetic-transaction-shaped cmdlet that
  * always reports Result Failure (succeeded=false), so exit status 1 can be tested before the real
- * synthetic transactions exist.
+ * synthetic transactions exist, and {@code Test-CsEmulatorEcho}, which returns its parameters as
+ * received.
  */
-public final class FailingCmdletModule implements EmulatorModule {
-  public static final String CMDLET = "Test-CsEmulatorFailure";
+public final class TestCmdletsModule implements EmulatorModule {
+  public static final String FAILING = "Test-CsEmulatorFailure";
+  public static final String ECHO = "Test-CsEmulatorEcho";
 
   @Override
   public String name() {
-    return "failing-cmdlet";
+    return "test-cmdlets";
   }
 
   @Override
@@ -32,7 +34,7 @@ public final class FailingCmdletModule implements EmulatorModule {
         .cmdlets()
         .register(
             new SimpleCmdlet(
-                CMDLET,
+                FAILING,
                 "Always fails, like a synthetic transaction against a broken pool.",
                 args ->
                     new CmdletOutput(
@@ -42,6 +44,15 @@ public final class FailingCmdletModule implements EmulatorModule {
                                 .put("Result", "Failure")
                                 .put("Error Message", "scripted failure")
                                 .build()),
-                        false)));
+                        false)))
+        .register(
+            new SimpleCmdlet(
+                ECHO,
+                "Returns its parameters as received.",
+                args -> {
+                  PsObject.Builder echo = PsObject.of("Lyncemu.Echo");
+                  args.asMap().forEach(echo::put);
+                  return CmdletOutput.of(echo.build());
+                }));
   }
 }

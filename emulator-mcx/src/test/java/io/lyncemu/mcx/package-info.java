@@ -1,2 +1,0 @@
-/** Shared test fixtures of the web-facing services. */
-package io.lyncemu.mcx;
