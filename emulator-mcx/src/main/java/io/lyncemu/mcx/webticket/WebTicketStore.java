@@ -2,6 +2,9 @@ package io.lyncemu.mcx.webticket;
 
 import io.lyncemu.mcx.xml.SafeXml;
 import io.lyncemu.mcx.xml.XmlRejectedException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -41,6 +44,10 @@ public final class WebTicketStore {
   // Insertion order doubles as issue order for "evict the oldest".
   private final LinkedHashMap<String, IssuedTicket> byAssertionId = new LinkedHashMap<>();
   private final Map<String, IssuedTicket> byCwt = new HashMap<>();
+  // SHA-256 of the exact assertion bytes we issued → ticket. A client that presents the assertion
+  // unchanged (every client we know of does) is validated by a hash lookup instead of a parse and
+  // a signature check on every request; equal bytes are bytes we signed ourselves.
+  private final Map<String, IssuedTicket> byDigest = new HashMap<>();
 
   /**
    * @param issuer signs new assertions and verifies presented ones
@@ -89,6 +96,7 @@ public final class WebTicketStore {
       makeRoom(clock.instant());
       byAssertionId.put(ticket.assertionId(), ticket);
       byCwt.put(ticket.cwt(), ticket);
+      byDigest.put(digest(ticket.assertionXml().getBytes(StandardCharsets.UTF_8)), ticket);
     }
     return ticket;
   }
@@ -113,6 +121,13 @@ public final class WebTicketStore {
       xml = Base64.getMimeDecoder().decode(value.substring("opaque=".length()));
     } catch (IllegalArgumentException e) {
       return Optional.empty();
+    }
+    IssuedTicket known;
+    synchronized (lock) {
+      known = byDigest.get(digest(xml));
+    }
+    if (known != null) {
+      return Optional.of(known).filter(this::current);
     }
     Document doc;
     try {
@@ -182,14 +197,27 @@ public final class WebTicketStore {
       IssuedTicket t = it.next();
       if (!now.isBefore(t.expires())) {
         it.remove();
-        byCwt.remove(t.cwt());
+        forget(t);
       }
     }
     Iterator<IssuedTicket> oldest = byAssertionId.values().iterator();
     while (byAssertionId.size() >= capacity && oldest.hasNext()) {
       IssuedTicket t = oldest.next();
       oldest.remove();
-      byCwt.remove(t.cwt());
+      forget(t);
+    }
+  }
+
+  private void forget(IssuedTicket ticket) {
+    byCwt.remove(ticket.cwt());
+    byDigest.remove(digest(ticket.assertionXml().getBytes(StandardCharsets.UTF_8)));
+  }
+
+  private static String digest(byte[] bytes) {
+    try {
+      return Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-256").digest(bytes));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every JDK has SHA-256", e);
     }
   }
 }

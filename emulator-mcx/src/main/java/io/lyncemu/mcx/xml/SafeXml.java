@@ -126,11 +126,12 @@ public final class SafeXml {
   public static String serialize(Node node, boolean xmlDeclaration, boolean indent) {
     Objects.requireNonNull(node, "node");
     try {
-      TransformerFactory tf = TransformerFactory.newInstance();
-      tf.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-      tf.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
-      tf.setAttribute(XMLConstants.ACCESS_EXTERNAL_STYLESHEET, "");
-      Transformer t = tf.newTransformer();
+      Transformer t;
+      // Looking a factory up per call dominated serialisation; the factory is shared, and since
+      // TransformerFactory is not thread-safe, creating a transformer from it is serialised.
+      synchronized (TRANSFORMERS) {
+        t = TRANSFORMERS.newTransformer();
+      }
       t.setOutputProperty(OutputKeys.ENCODING, "utf-8");
       t.setOutputProperty(OutputKeys.OMIT_XML_DECLARATION, xmlDeclaration ? "no" : "yes");
       t.setOutputProperty(OutputKeys.INDENT, indent ? "yes" : "no");
@@ -158,6 +159,20 @@ public final class SafeXml {
     return serialize(node, xmlDeclaration).getBytes(StandardCharsets.UTF_8);
   }
 
+  private static final TransformerFactory TRANSFORMERS = newTransformerFactory();
+
+  private static TransformerFactory newTransformerFactory() {
+    TransformerFactory tf = TransformerFactory.newInstance();
+    try {
+      tf.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+    } catch (javax.xml.transform.TransformerConfigurationException e) {
+      throw new IllegalStateException("JDK XML serializer lacks secure processing", e);
+    }
+    tf.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
+    tf.setAttribute(XMLConstants.ACCESS_EXTERNAL_STYLESHEET, "");
+    return tf;
+  }
+
   private static DocumentBuilderFactory newFactory() {
     DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
     try {
@@ -181,15 +196,25 @@ public final class SafeXml {
     return f;
   }
 
-  private static DocumentBuilder newBuilder() {
-    DocumentBuilder builder;
+  // Creating a builder costs more than a small parse; each thread keeps one and resets it before
+  // use.
+  private static final ThreadLocal<DocumentBuilder> BUILDERS =
+      ThreadLocal.withInitial(SafeXml::createBuilder);
+
+  private static DocumentBuilder createBuilder() {
     synchronized (FACTORY) {
       try {
-        builder = FACTORY.newDocumentBuilder();
+        return FACTORY.newDocumentBuilder();
       } catch (ParserConfigurationException e) {
         throw new IllegalStateException("JDK XML parser cannot be configured", e);
       }
     }
+  }
+
+  private static DocumentBuilder newBuilder() {
+    DocumentBuilder builder = BUILDERS.get();
+    // reset() restores the factory's (secure) configuration and drops any earlier handlers.
+    builder.reset();
     builder.setEntityResolver(
         (publicId, systemId) -> {
           throw new SAXException("External resources are not allowed: " + systemId);

@@ -75,6 +75,15 @@ class RequestSecurityTokenResponseWriterTest {
   }
 
   @Test
+  void embedsTheIssuedAssertionByteForByteSoPresentedTicketsHitTheStoresFastPath() {
+    RequestSecurityToken rst = parser.parse(Fixtures.bytes("sipe-rst.xml"));
+    IssuedTicket ticket =
+        store.issue(rst.claimedSipUri().orElseThrow(), "", Duration.ofHours(1), TicketKind.SAML_1_1);
+
+    assertThat(writer.write(rst, ticket).xml()).contains(ticket.assertionXml());
+  }
+
+  @Test
   void embedsAnAssertionThatStillVerifiesWhenCutOutLikeSipeDoes() {
     Document doc = Fixtures.parse(answerSipe().xml());
     Element assertion = (Element) doc.getElementsByTagNameNS(WsNames.SAML, "Assertion").item(0);
