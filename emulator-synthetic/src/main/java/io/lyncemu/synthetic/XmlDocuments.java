@@ -1,22 +1,11 @@
 package io.lyncemu.synthetic;
 
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.StringWriter;
+import io.lyncemu.mcx.xml.SafeXml;
+import io.lyncemu.mcx.xml.XmlRejectedException;
 import java.util.Optional;
-import javax.xml.XMLConstants;
-import javax.xml.parsers.DocumentBuilder;
-import javax.xml.parsers.DocumentBuilderFactory;
-import javax.xml.parsers.ParserConfigurationException;
-import javax.xml.transform.OutputKeys;
-import javax.xml.transform.TransformerException;
-import javax.xml.transform.TransformerFactory;
-import javax.xml.transform.dom.DOMSource;
-import javax.xml.transform.stream.StreamResult;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
-import org.xml.sax.SAXException;
 
 /**
  * Parses what servers answer, which a client must treat as hostile: namespace-aware, no DOCTYPE, no
@@ -24,22 +13,15 @@ import org.xml.sax.SAXException;
  * URLs. Stateless.
  */
 final class XmlDocuments {
+  /** Larger than any answer a Lync web service sends; a bigger one is treated as unparseable. */
+  private static final int MAX_ANSWER_BYTES = 4 * 1024 * 1024;
+
   private XmlDocuments() {}
 
   static Optional<Document> parse(byte[] xml) {
     try {
-      DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
-      factory.setNamespaceAware(true);
-      factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-      factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-      factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
-      factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
-      factory.setXIncludeAware(false);
-      factory.setExpandEntityReferences(false);
-      DocumentBuilder builder = factory.newDocumentBuilder();
-      builder.setErrorHandler(null);
-      return Optional.of(builder.parse(new ByteArrayInputStream(xml)));
-    } catch (ParserConfigurationException | SAXException | IOException e) {
+      return Optional.of(SafeXml.parse(xml, MAX_ANSWER_BYTES));
+    } catch (XmlRejectedException e) {
       return Optional.empty();
     }
   }
@@ -51,14 +33,6 @@ final class XmlDocuments {
 
   /** An element on its own, with the namespace declarations it needs, without XML declaration. */
   static String serialize(Element element) {
-    try {
-      var transformer = TransformerFactory.newInstance().newTransformer();
-      transformer.setOutputProperty(OutputKeys.OMIT_XML_DECLARATION, "yes");
-      StringWriter out = new StringWriter();
-      transformer.transform(new DOMSource(element), new StreamResult(out));
-      return out.toString();
-    } catch (TransformerException e) {
-      throw new IllegalStateException("cannot serialise a parsed element", e);
-    }
+    return SafeXml.serialize(element, false);
   }
 }

@@ -48,6 +48,10 @@ import org.w3c.dom.NodeList;
  * <p>Thread-safety: immutable; safe to share between request threads.
  */
 public final class SamlAssertionIssuer {
+  // The provider lookup behind getInstance costs more than a signature's XML work; the DOM factory
+  // holds no per-signature state, so one instance serves every thread.
+  private static final XMLSignatureFactory SIGNATURES = XMLSignatureFactory.getInstance("DOM");
+
   /** Every AssertionID starts with this, as on a real pool. */
   public static final String ASSERTION_ID_PREFIX = "SamlSecurityToken-";
 
@@ -206,8 +210,7 @@ public final class SamlAssertionIssuer {
           new DOMValidateContext(
               KeySelector.singletonKeySelector(keyPair.getPublic()), signatures.get(0));
       context.setProperty(SECURE_VALIDATION, Boolean.TRUE);
-      XMLSignature signature =
-          XMLSignatureFactory.getInstance("DOM").unmarshalXMLSignature(context);
+      XMLSignature signature = SIGNATURES.unmarshalXMLSignature(context);
       List<?> references = signature.getSignedInfo().getReferences();
       if (references.size() != 1
           || !("#" + id).equals(((Reference) references.get(0)).getURI())
@@ -250,7 +253,7 @@ public final class SamlAssertionIssuer {
 
   private void sign(Element assertion, String assertionId) {
     try {
-      XMLSignatureFactory fac = XMLSignatureFactory.getInstance("DOM");
+      XMLSignatureFactory fac = SIGNATURES;
       List<Transform> transforms =
           List.of(
               fac.newTransform(Transform.ENVELOPED, (TransformParameterSpec) null),

@@ -78,7 +78,8 @@ class RequestSecurityTokenResponseWriterTest {
   void embedsTheIssuedAssertionByteForByteSoPresentedTicketsHitTheStoresFastPath() {
     RequestSecurityToken rst = parser.parse(Fixtures.bytes("sipe-rst.xml"));
     IssuedTicket ticket =
-        store.issue(rst.claimedSipUri().orElseThrow(), "", Duration.ofHours(1), TicketKind.SAML_1_1);
+        store.issue(
+            rst.claimedSipUri().orElseThrow(), "", Duration.ofHours(1), TicketKind.SAML_1_1);
 
     assertThat(writer.write(rst, ticket).xml()).contains(ticket.assertionXml());
   }

@@ -33,6 +33,7 @@ import org.apache.hc.core5.http.config.RegistryBuilder;
 import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
 import org.apache.hc.core5.http.io.entity.EntityUtils;
 import org.apache.hc.core5.io.CloseMode;
+import org.apache.hc.core5.reactor.ssl.SSLBufferMode;
 import org.apache.hc.core5.util.Timeout;
 
 /**
@@ -52,6 +53,8 @@ public final class LegClient implements AutoCloseable {
   private final CloseableHttpClient client;
   private final AtomicBoolean closed = new AtomicBoolean();
 
+  private static final String[] TLS_PROTOCOLS = {"TLSv1.2"};
+
   /**
    * @param trust the TLS trust the client uses (the emulator's CA, or the JDK's defaults)
    * @param host the host name in the URLs this leg calls; it resolves to {@code address}
@@ -70,7 +73,15 @@ public final class LegClient implements AutoCloseable {
             new PinnedDnsResolver(host, address.getAddress()),
             RegistryBuilder.<TlsSocketStrategy>create()
                 .register(
-                    "https", new DefaultClientTlsStrategy(trust, new DefaultHostnameVerifier()))
+                    "https",
+                    // TLS 1.2, as the Lync 2013-era .NET client speaks it; a repeated run resumes
+                    // the session the shared SSLContext cached instead of a full handshake.
+                    new DefaultClientTlsStrategy(
+                        trust,
+                        TLS_PROTOCOLS,
+                        null,
+                        SSLBufferMode.STATIC,
+                        new DefaultHostnameVerifier()))
                 .build(),
             ManagedHttpClientConnectionFactory.INSTANCE);
     connections.setConnectionConfig(
