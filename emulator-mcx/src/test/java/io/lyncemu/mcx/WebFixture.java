@@ -59,6 +59,6 @@ public final class WebFixture implements AutoCloseable {
 
   @Override
   public void close() {
-    server.stop();
+    server.close();
   }
 }

@@ -5,28 +5,23 @@ import io.lyncemu.core.journal.InMemoryEventJournal;
 import io.lyncemu.core.management.CmdletArguments;
 import io.lyncemu.core.management.CmdletOutput;
 import io.lyncemu.core.management.PsObject;
-import io.lyncemu.core.routing.MessageRouter;
-import io.lyncemu.core.services.EmulatedWindowsService;
 import io.lyncemu.core.services.WindowsServices;
 import io.lyncemu.core.time.EmulatorClock;
 import io.lyncemu.core.tls.LocalCertificateAuthority;
 import io.lyncemu.core.topology.Deployment;
-import io.lyncemu.core.topology.TopologyLoader;
-import io.lyncemu.mcx.McxConfig;
-import io.lyncemu.mcx.McxContext;
 import io.lyncemu.mcx.McxServer;
+import io.lyncemu.mcx.WebFixture;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The emulator's web services on an ephemeral port over the built-in litwareinc topology (the setup
- * of emulator-mcx's own test fixture), and a Test-CsMcxP2PIM cmdlet wired to them: the emulator's
+ * The emulator's web services on an ephemeral port over the built-in litwareinc topology
+ * (emulator-mcx's {@link WebFixture}), and a Test-CsMcxP2PIM cmdlet wired to them: the emulator's
  * host names resolve to 127.0.0.1 and the bound HTTPS port, and TLS trusts the emulator's CA only.
  */
 final class EmulatorFixture implements AutoCloseable {
@@ -36,36 +31,26 @@ final class EmulatorFixture implements AutoCloseable {
   static final String PILAR = "sip:packerman@litwareinc.com";
   static final String PILAR_CREDENTIAL = "litwareinc\\pilar:Pilar!Lync2013";
 
-  final EmulatorClock clock = EmulatorClock.system();
-  final InMemoryEventJournal journal = new InMemoryEventJournal(clock);
-  final Deployment deployment = new Deployment(new TopologyLoader().builtIn("litwareinc"), journal);
-  final FaultPlan faults = new FaultPlan(clock, journal);
-  final MessageRouter router = new MessageRouter(deployment, journal);
-  final WindowsServices services = new WindowsServices(journal);
+  final WebFixture web;
+  final EmulatorClock clock;
+  final InMemoryEventJournal journal;
+  final Deployment deployment;
+  final FaultPlan faults;
+  final WindowsServices services;
   final LocalCertificateAuthority ca;
   final McxServer server;
   final int httpsPort;
 
   EmulatorFixture(Path stateDir) {
-    ca = LocalCertificateAuthority.openOrCreate(stateDir, clock);
-    var identity = ca.serverIdentity("web", deployment.current().hostNames(), List.of("127.0.0.1"));
-    server =
-        new McxServer(
-            McxConfig.ephemeral(),
-            new McxContext(
-                deployment,
-                journal,
-                clock,
-                faults,
-                router,
-                services,
-                identity,
-                new SecureRandom()));
-    services.register(
-        new EmulatedWindowsService(
-            "W3SVC", "World Wide Web Publishing Service", "WebServer", server));
-    server.start();
-    httpsPort = server.port(McxServer.HTTPS);
+    web = new WebFixture(stateDir);
+    clock = web.clock;
+    journal = web.journal;
+    deployment = web.deployment;
+    faults = web.faults;
+    services = web.services;
+    ca = web.ca;
+    server = web.server;
+    httpsPort = web.httpsPort();
   }
 
   /** The cmdlet as the emulator wires it, with {@code clock} for the latency. */
@@ -106,6 +91,6 @@ final class EmulatorFixture implements AutoCloseable {
 
   @Override
   public void close() {
-    server.stop();
+    web.close();
   }
 }
