@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
  * emulator running).
  */
 final class CmdletInvocation {
-  static final Pattern CMDLET_NAME = Pattern.compile("^[A-Za-z]+-[A-Za-z]+$");
+  static final Pattern CMDLET_NAME = Pattern.compile("^[A-Za-z]+-[A-Za-z][A-Za-z0-9]*$");
   static final String DEFAULT_ADMIN = "http://127.0.0.1:8090";
   static final String ADMIN_VARIABLE = "LYNCEMU_ADMIN";
 

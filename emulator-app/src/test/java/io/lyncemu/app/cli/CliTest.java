@@ -130,6 +130,30 @@ class CliTest {
   }
 
   @Test
+  void runsTheSyntheticTransactionWhoseNameHasADigit() {
+    int status =
+        run(
+            "Test-CsMcxP2PIM",
+            "-TargetFqdn",
+            "atl-cs-001.litwareinc.com",
+            "-Authentication",
+            "Negotiate",
+            "-SenderSipAddress",
+            "sip:kenmyer@litwareinc.com",
+            "-SenderCredential",
+            "litwareinc\\kenmyer:Ken!Lync2013",
+            "-ReceiverSipAddress",
+            "sip:packerman@litwareinc.com",
+            "-ReceiverCredential",
+            "litwareinc\\pilar:Pilar!Lync2013",
+            "--admin",
+            admin);
+
+    assertThat(status).as(err.toString()).isZero();
+    assertThat(out.toString()).contains("Result        : Success");
+  }
+
+  @Test
   void exitsOneWhenTheCmdletReportsFailure() {
     int status = run(TestCmdletsModule.FAILING, "--admin", admin);
 
