@@ -42,7 +42,7 @@ public final class MetadataDocuments {
   static final String MS_HTTP_POLICY = "http://schemas.microsoft.com/ws/06/2004/policy/http";
   static final String XSD = XMLConstants.W3C_XML_SCHEMA_NS_URI;
   private static final String TNS = "http://tempuri.org/";
-  private static final String MCX_NS = "urn:lyncemu:mcx:2013";
+  private static final String MCX_NS = "urn:lyncemu:mcx:1"; // docs/mcx-protocol.md
   private static final String SOAP_HTTP = "http://schemas.xmlsoap.org/soap/http";
   private static final String INCLUDE_ALWAYS_TO_RECIPIENT = SP + "/IncludeToken/AlwaysToRecipient";
 
