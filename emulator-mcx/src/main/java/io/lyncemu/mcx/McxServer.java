@@ -73,17 +73,7 @@ public final class McxServer implements Service {
             context.deployment(), context.faults(), context.clock(), context.services(), pages);
     this.server =
         new JettyWebServer(
-            "web",
-            HTTPS,
-            HTTP,
-            config.bindHost(),
-            config.httpsPort(),
-            config.httpPort(),
-            context.tls().serverContext(),
-            dispatcher,
-            faults,
-            config.maxRequestBytes(),
-            config.stopTimeout());
+            "web", HTTPS, HTTP, config, context.tls().serverContext(), dispatcher, faults);
   }
 
   private List<WebRoute> routes(McxConfig config, IisErrorPages pages) {

@@ -29,11 +29,15 @@ public final class WebFixture implements AutoCloseable {
   public final McxServer server;
 
   public WebFixture(Path stateDir) {
+    this(stateDir, McxConfig.ephemeral());
+  }
+
+  public WebFixture(Path stateDir, McxConfig config) {
     ca = LocalCertificateAuthority.openOrCreate(stateDir, clock);
     var identity = ca.serverIdentity("web", deployment.current().hostNames(), List.of("127.0.0.1"));
     server =
         new McxServer(
-            McxConfig.ephemeral(),
+            config,
             new McxContext(
                 deployment,
                 journal,

@@ -46,7 +46,8 @@ public final class WebModule implements EmulatorModule {
                 context.port(HTTPS),
                 context.port(HTTP),
                 McxConfig.DEFAULT_MAX_REQUEST_BYTES,
-                EmulatorAssembly.STOP_TIMEOUT),
+                EmulatorAssembly.STOP_TIMEOUT,
+                McxConfig.DEFAULT_IDLE_TIMEOUT),
             new McxContext(
                 context.deployment(),
                 context.journal(),

@@ -11,6 +11,7 @@ import java.nio.channels.SocketChannel;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.jetty.http.DateGenerator;
@@ -31,13 +32,23 @@ final class JettyWebHandler extends Handler.Abstract {
   private final WebDispatcher dispatcher;
   private final StepFaults faults;
   private final int maxBodyBytes;
+  private final Duration idleTimeout;
+
+  /**
+   * A held long poll (MCX getEvents, the UCWA event channel, up to 1,800 s) is silent on purpose;
+   * the connection's idle timeout, meant for stalled clients, must not cut it.
+   */
+  static final Duration HELD_POLL_IDLE_TIMEOUT = Duration.ofMinutes(31);
+
   private final Set<Callback> stalled = ConcurrentHashMap.newKeySet();
 
-  JettyWebHandler(WebDispatcher dispatcher, StepFaults faults, int maxBodyBytes) {
+  JettyWebHandler(
+      WebDispatcher dispatcher, StepFaults faults, int maxBodyBytes, Duration idleTimeout) {
     super(InvocationType.BLOCKING);
     this.dispatcher = dispatcher;
     this.faults = faults;
     this.maxBodyBytes = maxBodyBytes;
+    this.idleTimeout = idleTimeout;
   }
 
   @Override
@@ -51,8 +62,9 @@ final class JettyWebHandler extends Handler.Abstract {
         .whenComplete(
             (read, unreadable) -> {
               if (unreadable != null) {
-                // Idle timeout or reset mid-body: the client is gone, as with IIS nobody is
-                // answered.
+                // Idle timeout or reset mid-body: as with http.sys, the connection is closed and
+                // nobody is answered (failing the callback alone would make Jetty write a 500).
+                request.getConnectionMetaData().getConnection().getEndPoint().close();
                 callback.failed(unreadable);
               } else {
                 dispatch(web, request, response, callback, started);
@@ -63,21 +75,28 @@ final class JettyWebHandler extends Handler.Abstract {
 
   private void dispatch(
       JettyWebRequest web, Request request, Response response, Callback callback, long started) {
-    dispatcher
-        .dispatch(web, faults, web.delay())
-        .whenComplete(
-            (answer, failure) -> {
-              Duration delay = web.delay().get();
-              Runnable send = () -> send(web, request, response, callback, answer, started);
-              if (delay.isZero()) {
-                send.run();
-              } else {
-                request
-                    .getComponents()
-                    .getScheduler()
-                    .schedule(send, delay.toMillis(), TimeUnit.MILLISECONDS);
-              }
-            });
+    CompletableFuture<WebResponse> pending =
+        dispatcher.dispatch(web, faults, web.delay()).toCompletableFuture();
+    if (!pending.isDone()) {
+      // The body is in, so an unfinished answer is the route holding the request (a long poll or
+      // a stall): widen the idle timeout while it waits, then give the connection its own back.
+      EndPoint endPoint = request.getConnectionMetaData().getConnection().getEndPoint();
+      endPoint.setIdleTimeout(HELD_POLL_IDLE_TIMEOUT.toMillis());
+      pending.whenComplete((done, failed) -> endPoint.setIdleTimeout(idleTimeout.toMillis()));
+    }
+    pending.whenComplete(
+        (answer, failure) -> {
+          Duration delay = web.delay().get();
+          Runnable send = () -> send(web, request, response, callback, answer, started);
+          if (delay.isZero()) {
+            send.run();
+          } else {
+            request
+                .getComponents()
+                .getScheduler()
+                .schedule(send, delay.toMillis(), TimeUnit.MILLISECONDS);
+          }
+        });
   }
 
   private void send(

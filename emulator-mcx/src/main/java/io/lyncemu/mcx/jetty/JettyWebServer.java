@@ -3,11 +3,11 @@ package io.lyncemu.mcx.jetty;
 import io.lyncemu.core.lifecycle.PortBindException;
 import io.lyncemu.core.lifecycle.Service;
 import io.lyncemu.core.lifecycle.StartupException;
+import io.lyncemu.mcx.McxConfig;
 import io.lyncemu.mcx.web.StepFaults;
 import io.lyncemu.mcx.web.WebDispatcher;
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -31,20 +31,15 @@ public final class JettyWebServer implements Service {
   private final String name;
   private final String httpsListener;
   private final String httpListener;
-  private final String bindHost;
-  private final int httpsPort;
-  private final int httpPort;
+  private final McxConfig config;
   private final SSLContext sslContext;
   private final WebDispatcher dispatcher;
   private final StepFaults faults;
-  private final int maxBodyBytes;
-  private final Duration stopTimeout;
   private Server server;
   private JettyWebHandler handler;
   private Map<String, InetSocketAddress> endpoints = Map.of();
   // Ports bound by the first start: a restart (Start-CsWindowsService W3SVC) comes back where
-  // clients
-  // and endpoints.json expect it, even when the configured port was 0.
+  // clients and endpoints.json expect it, even when the configured port was 0.
   private int lastHttpsPort = -1;
   private int lastHttpPort = -1;
 
@@ -52,25 +47,17 @@ public final class JettyWebServer implements Service {
       String name,
       String httpsListener,
       String httpListener,
-      String bindHost,
-      int httpsPort,
-      int httpPort,
+      McxConfig config,
       SSLContext sslContext,
       WebDispatcher dispatcher,
-      StepFaults faults,
-      int maxBodyBytes,
-      Duration stopTimeout) {
+      StepFaults faults) {
     this.name = name;
     this.httpsListener = httpsListener;
     this.httpListener = httpListener;
-    this.bindHost = bindHost;
-    this.httpsPort = httpsPort;
-    this.httpPort = httpPort;
+    this.config = config;
     this.sslContext = sslContext;
     this.dispatcher = dispatcher;
     this.faults = faults;
-    this.maxBodyBytes = maxBodyBytes;
-    this.stopTimeout = stopTimeout;
   }
 
   @Override
@@ -86,7 +73,7 @@ public final class JettyWebServer implements Service {
     QueuedThreadPool threads = new QueuedThreadPool(64, 4);
     threads.setName("lyncemu-" + name);
     Server jetty = new Server(threads);
-    jetty.setStopTimeout(stopTimeout.toMillis());
+    jetty.setStopTimeout(config.stopTimeout().toMillis());
 
     HttpConfiguration plain = iisLike();
     HttpConfiguration secure = iisLike();
@@ -100,15 +87,18 @@ public final class JettyWebServer implements Service {
         new ServerConnector(
             jetty, new SslConnectionFactory(tls, "http/1.1"), new HttpConnectionFactory(secure));
     https.setName(httpsListener);
-    https.setHost(bindHost);
-    https.setPort(lastHttpsPort > 0 ? lastHttpsPort : httpsPort);
+    https.setHost(config.bindHost());
+    https.setIdleTimeout(config.idleTimeout().toMillis());
+    https.setPort(lastHttpsPort > 0 ? lastHttpsPort : config.httpsPort());
     ServerConnector http = new ServerConnector(jetty, new HttpConnectionFactory(plain));
     http.setName(httpListener);
-    http.setHost(bindHost);
-    http.setPort(lastHttpPort > 0 ? lastHttpPort : httpPort);
+    http.setHost(config.bindHost());
+    http.setIdleTimeout(config.idleTimeout().toMillis());
+    http.setPort(lastHttpPort > 0 ? lastHttpPort : config.httpPort());
     jetty.addConnector(https);
     jetty.addConnector(http);
-    JettyWebHandler webHandler = new JettyWebHandler(dispatcher, faults, maxBodyBytes);
+    JettyWebHandler webHandler =
+        new JettyWebHandler(dispatcher, faults, config.maxRequestBytes(), config.idleTimeout());
     jetty.setHandler(webHandler);
     // Requests Jetty refuses itself (bad request line, path above the root, huge headers) get the
     // http.sys-style page Windows answers with, not Jetty's.
@@ -120,13 +110,13 @@ public final class JettyWebServer implements Service {
       String failed = https.getLocalPort() <= 0 ? httpsListener : httpListener;
       int port = failed.equals(httpsListener) ? https.getPort() : http.getPort();
       if (e instanceof IOException) {
-        throw new PortBindException(failed, new InetSocketAddress(bindHost, port), e);
+        throw new PortBindException(failed, new InetSocketAddress(config.bindHost(), port), e);
       }
       throw new StartupException("web services could not start: " + e.getMessage(), e);
     }
     Map<String, InetSocketAddress> bound = new LinkedHashMap<>();
-    bound.put(httpsListener, new InetSocketAddress(bindHost, https.getLocalPort()));
-    bound.put(httpListener, new InetSocketAddress(bindHost, http.getLocalPort()));
+    bound.put(httpsListener, new InetSocketAddress(config.bindHost(), https.getLocalPort()));
+    bound.put(httpListener, new InetSocketAddress(config.bindHost(), http.getLocalPort()));
     endpoints = Collections.unmodifiableMap(bound);
     lastHttpsPort = https.getLocalPort();
     lastHttpPort = http.getLocalPort();

@@ -3,6 +3,7 @@ package io.lyncemu.mcx.jetty;
 import io.lyncemu.core.fault.FaultPlan;
 import io.lyncemu.core.services.WindowsServices;
 import io.lyncemu.mcx.Litwareinc;
+import io.lyncemu.mcx.McxConfig;
 import io.lyncemu.mcx.iis.IisErrorPages;
 import io.lyncemu.mcx.mobility.McxSessions;
 import io.lyncemu.mcx.routes.AutodiscoverRoute;
@@ -69,7 +70,8 @@ public final class LocalWeb implements AutoCloseable {
         new StepFaults(lab.deployment, faults, lab.clock, new WindowsServices(lab.journal), pages);
     connector.setName(HTTPS);
     server.addConnector(connector);
-    server.setHandler(new JettyWebHandler(dispatcher, steps, 64 * 1024));
+    server.setHandler(
+        new JettyWebHandler(dispatcher, steps, 64 * 1024, McxConfig.DEFAULT_IDLE_TIMEOUT));
     try {
       server.start();
     } catch (Exception e) {
