@@ -27,6 +27,9 @@ import org.eclipse.jetty.util.Fields;
 final class AdminHandler extends Handler.Abstract {
   private final AdminApi api;
 
+  /** Refused bodies up to this size are read to the end before the 413 goes out. */
+  static final long DRAIN_LIMIT = 16L * 1024 * 1024;
+
   AdminHandler(AdminApi api) {
     this.api = Objects.requireNonNull(api, "api");
   }
@@ -36,12 +39,13 @@ final class AdminHandler extends Handler.Abstract {
     AdminResponse answer;
     long declared = request.getLength();
     if (declared > AdminApi.MAX_BODY_BYTES) {
+      drain(request);
       answer = api.tooLarge();
     } else {
       byte[] body = readBody(request);
       answer =
           body == null
-              ? api.tooLarge()
+              ? drainThen(request, api.tooLarge())
               : api.handle(
                   new AdminRequest(
                       request.getMethod(),
@@ -56,6 +60,25 @@ final class AdminHandler extends Handler.Abstract {
     response.getHeaders().put(HttpHeader.CONTENT_LENGTH, bytes.length);
     response.write(true, ByteBuffer.wrap(bytes), callback);
     return true;
+  }
+
+  /**
+   * Reads and drops what is left of a refused body, up to {@link #DRAIN_LIMIT}, so that the client,
+   * still sending, reads the 413 instead of a reset; past the limit the connection just closes.
+   */
+  private static void drain(Request request) throws IOException {
+    try (InputStream in = Content.Source.asInputStream(request)) {
+      long skipped = 0;
+      byte[] sink = new byte[64 * 1024];
+      for (int n = in.read(sink); n > 0 && skipped < DRAIN_LIMIT; n = in.read(sink)) {
+        skipped += n;
+      }
+    }
+  }
+
+  private static AdminResponse drainThen(Request request, AdminResponse answer) throws IOException {
+    drain(request);
+    return answer;
   }
 
   /** The body, or null when it grows past the limit (chunked bodies declare no length). */
