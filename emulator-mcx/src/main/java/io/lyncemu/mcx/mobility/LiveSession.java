@@ -3,6 +3,7 @@ package io.lyncemu.mcx.mobility;
 import io.lyncemu.core.routing.Availability;
 import io.lyncemu.core.routing.InstantMessage;
 import io.lyncemu.core.routing.MessageEndpoint;
+import io.lyncemu.mcx.outcome.Outcome;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -40,7 +41,7 @@ final class LiveSession implements MessageEndpoint {
   /** A held long poll; {@code timer} releases it empty when nothing arrives. */
   private static final class Waiter {
     final long ack;
-    final CompletableFuture<McxResult<EventBatch>> future = new CompletableFuture<>();
+    final CompletableFuture<Outcome<EventBatch, McxRefusal>> future = new CompletableFuture<>();
     ScheduledFuture<?> timer;
 
     Waiter(long ack) {
@@ -103,7 +104,7 @@ final class LiveSession implements MessageEndpoint {
       waiter = null;
       batch = batchAfter(woken.ack);
     }
-    release(woken, McxResult.ok(batch));
+    release(woken, Outcome.ok(batch));
   }
 
   synchronized void attach(AutoCloseable routerRegistration) {
@@ -137,18 +138,18 @@ final class LiveSession implements MessageEndpoint {
    * next event arrives or {@code timeout} passes. A newer poll releases an older held one empty,
    * since a device only ever reads the latest answer.
    */
-  CompletableFuture<McxResult<EventBatch>> poll(
+  CompletableFuture<Outcome<EventBatch, McxRefusal>> poll(
       long ack, Duration timeout, ScheduledExecutorService scheduler) {
     Waiter superseded;
     Waiter created;
     synchronized (this) {
       if (closed) {
         return CompletableFuture.completedFuture(
-            McxResult.refused(McxError.SESSION_NOT_FOUND, "The session has ended."));
+            McxRefusal.refuse(McxError.SESSION_NOT_FOUND, "The session has ended."));
       }
       if (ack < 0 || ack > lastNumber) {
         return CompletableFuture.completedFuture(
-            McxResult.refused(
+            McxRefusal.refuse(
                 McxError.BAD_REQUEST,
                 "ack "
                     + ack
@@ -161,7 +162,7 @@ final class LiveSession implements MessageEndpoint {
         queue.removeFirst();
       }
       if (!queue.isEmpty()) {
-        return CompletableFuture.completedFuture(McxResult.ok(batchAfter(ack)));
+        return CompletableFuture.completedFuture(Outcome.ok(batchAfter(ack)));
       }
       superseded = waiter;
       created = new Waiter(ack);
@@ -170,7 +171,7 @@ final class LiveSession implements MessageEndpoint {
           scheduler.schedule(() -> timeOut(created), timeout.toNanos(), TimeUnit.NANOSECONDS);
     }
     if (superseded != null) {
-      release(superseded, McxResult.ok(EventBatch.empty(superseded.ack)));
+      release(superseded, Outcome.ok(EventBatch.empty(superseded.ack)));
     }
     return created.future;
   }
@@ -182,7 +183,7 @@ final class LiveSession implements MessageEndpoint {
       }
       waiter = null;
     }
-    timedOut.future.complete(McxResult.ok(EventBatch.empty(timedOut.ack)));
+    timedOut.future.complete(Outcome.ok(EventBatch.empty(timedOut.ack)));
   }
 
   private EventBatch batchAfter(long ack) {
@@ -220,12 +221,12 @@ final class LiveSession implements MessageEndpoint {
       throw new McxStateException("could not unregister MCX session " + id, e);
     }
     if (held != null) {
-      release(held, new McxResult.Refused<>(why));
+      release(held, Outcome.refused(why));
     }
     return true;
   }
 
-  private static void release(Waiter waiter, McxResult<EventBatch> result) {
+  private static void release(Waiter waiter, Outcome<EventBatch, McxRefusal> result) {
     if (waiter.timer != null) {
       waiter.timer.cancel(false);
     }

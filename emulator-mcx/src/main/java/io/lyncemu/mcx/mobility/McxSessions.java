@@ -13,6 +13,7 @@ import io.lyncemu.core.topology.Fqdns;
 import io.lyncemu.core.topology.McxConfiguration;
 import io.lyncemu.core.topology.Topology;
 import io.lyncemu.core.topology.User;
+import io.lyncemu.mcx.outcome.Outcome;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
@@ -32,7 +33,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /**
  * The registry of MCX sessions: creates them for authenticated users (after the user and
  * mobility-policy checks), answers every session operation of docs/mcx-protocol.md with a typed
- * {@link McxResult}, and expires sessions on the emulator clock.
+ * {@link io.lyncemu.mcx.outcome.Outcome}, and expires sessions on the emulator clock.
  *
  * <p>Expiry follows Get-CsMcxConfiguration, read at every check so that Set-CsMcxConfiguration
  * takes effect at once: {@code SessionExpirationInterval} for push-capable devices, {@code
@@ -90,7 +91,7 @@ public final class McxSessions implements AutoCloseable {
    * name). Refused with {@code UserDisabled} when the user is unknown or not enabled, with {@code
    * MobilityDisabled} when the effective mobility policy has EnableMobility False.
    */
-  public McxResult<SessionInfo> create(String user, DeviceRegistration device) {
+  public Outcome<SessionInfo, McxRefusal> create(String user, DeviceRegistration device) {
     Objects.requireNonNull(user, "user");
     Objects.requireNonNull(device, "device");
     if (closed.get()) {
@@ -127,15 +128,15 @@ public final class McxSessions implements AutoCloseable {
     }
     journal.record(
         event(EventKind.SESSION_CREATED, session.sipUri(), session.endpointId(), device));
-    return McxResult.ok(session.snapshot(intervalFor(device.deviceType())));
+    return Outcome.ok(session.snapshot(intervalFor(device.deviceType())));
   }
 
   /** The session as of now, counting this call as a request (it postpones expiry). */
-  public McxResult<SessionInfo> touch(String user, String sessionId) {
+  public Outcome<SessionInfo, McxRefusal> touch(String user, String sessionId) {
     return use(user, sessionId).map(this::snapshot);
   }
 
-  public McxResult<SessionInfo> publishPresence(
+  public Outcome<SessionInfo, McxRefusal> publishPresence(
       String user, String sessionId, Availability availability) {
     Objects.requireNonNull(availability, "availability");
     return use(user, sessionId)
@@ -157,14 +158,14 @@ public final class McxSessions implements AutoCloseable {
    * Subscribes the session to each contact's presence; later changes arrive as events. Answers the
    * current availability of each, in the order given.
    */
-  public McxResult<List<ContactPresence>> subscribePresence(
+  public Outcome<List<ContactPresence>, McxRefusal> subscribePresence(
       String user, String sessionId, List<String> contacts) {
     List<String> uris = new ArrayList<>();
     for (String contact : contacts) {
       try {
         uris.add(Fqdns.sipUri(contact));
       } catch (IllegalArgumentException notSip) {
-        return McxResult.refused(McxError.BAD_REQUEST, notSip.getMessage());
+        return McxRefusal.refuse(McxError.BAD_REQUEST, notSip.getMessage());
       }
     }
     return use(user, sessionId)
@@ -180,16 +181,16 @@ public final class McxSessions implements AutoCloseable {
    * deployment does not know the address, {@code RecipientOffline} when the recipient has no
    * signed-in endpoint (or is disabled, which looks the same from outside).
    */
-  public McxResult<MessageSent> sendMessage(
+  public Outcome<MessageSent, McxRefusal> sendMessage(
       String user, String sessionId, String to, String contentType, String text) {
     Objects.requireNonNull(text, "text");
     String recipient;
     try {
       recipient = Fqdns.sipUri(to);
     } catch (IllegalArgumentException notSip) {
-      return McxResult.refused(McxError.BAD_REQUEST, notSip.getMessage());
+      return McxRefusal.refuse(McxError.BAD_REQUEST, notSip.getMessage());
     }
-    McxResult<LiveSession> used = use(user, sessionId);
+    Outcome<LiveSession, McxRefusal> used = use(user, sessionId);
     if (!used.isOk()) {
       return used.map(s -> null);
     }
@@ -204,12 +205,12 @@ public final class McxSessions implements AutoCloseable {
             .with("message", message.id())
             .with("outcome", routed.outcome()));
     return switch (routed.outcome()) {
-      case DELIVERED -> McxResult.ok(new MessageSent(message.id(), routed.endpoints()));
+      case DELIVERED -> Outcome.ok(new MessageSent(message.id(), routed.endpoints()));
       case UNKNOWN_RECIPIENT ->
-          McxResult.refused(
+          McxRefusal.refuse(
               McxError.UNKNOWN_RECIPIENT, recipient + " is not a user of this deployment.");
       case RECIPIENT_OFFLINE, RECIPIENT_DISABLED ->
-          McxResult.refused(McxError.RECIPIENT_OFFLINE, recipient + " is not signed in.");
+          McxRefusal.refuse(McxError.RECIPIENT_OFFLINE, recipient + " is not signed in.");
     };
   }
 
@@ -218,17 +219,18 @@ public final class McxSessions implements AutoCloseable {
    * one arrives or after {@code timeout} (then an empty batch). A held poll is answered with {@code
    * SessionExpired} or {@code SessionNotFound} if its session ends meanwhile.
    */
-  public CompletableFuture<McxResult<EventBatch>> getEvents(
+  public CompletableFuture<Outcome<EventBatch, McxRefusal>> getEvents(
       String user, String sessionId, long ack, Duration timeout) {
     Objects.requireNonNull(timeout, "timeout");
-    McxResult<LiveSession> used = use(user, sessionId);
+    Outcome<LiveSession, McxRefusal> used = use(user, sessionId);
     if (!used.isOk()) {
       return CompletableFuture.completedFuture(used.map(s -> null));
     }
     return used.value().poll(ack, timeout, scheduler);
   }
 
-  public McxResult<SessionInfo> setBackground(String user, String sessionId, boolean background) {
+  public Outcome<SessionInfo, McxRefusal> setBackground(
+      String user, String sessionId, boolean background) {
     return use(user, sessionId)
         .map(
             session -> {
@@ -238,7 +240,7 @@ public final class McxSessions implements AutoCloseable {
   }
 
   /** Signs the session out; its endpoint leaves the router. */
-  public McxResult<SessionInfo> end(String user, String sessionId) {
+  public Outcome<SessionInfo, McxRefusal> end(String user, String sessionId) {
     return use(user, sessionId)
         .map(
             session -> {
@@ -306,31 +308,31 @@ public final class McxSessions implements AutoCloseable {
     }
   }
 
-  private McxResult<LiveSession> use(String user, String sessionId) {
+  private Outcome<LiveSession, McxRefusal> use(String user, String sessionId) {
     Objects.requireNonNull(user, "user");
     if (closed.get()) {
-      return McxResult.refused(McxError.SERVICE_UNAVAILABLE, "The Mobility Service stopped.");
+      return McxRefusal.refuse(McxError.SERVICE_UNAVAILABLE, "The Mobility Service stopped.");
     }
     Optional<String> uri = ownerUri(user);
     LiveSession session = sessionId == null ? null : sessions.get(sessionId);
     if (session == null) {
       String owner = sessionId == null ? null : expiredOwners.get(sessionId);
       if (owner != null && uri.isPresent() && owner.equals(uri.get())) {
-        return McxResult.refused(McxError.SESSION_EXPIRED, "The session has expired.");
+        return McxRefusal.refuse(McxError.SESSION_EXPIRED, "The session has expired.");
       }
-      return McxResult.refused(McxError.SESSION_NOT_FOUND, "No such session.");
+      return McxRefusal.refuse(McxError.SESSION_NOT_FOUND, "No such session.");
     }
     // Someone else's session is reported as absent, so ids cannot be probed across users.
     if (uri.isEmpty() || !uri.get().equals(session.sipUri())) {
-      return McxResult.refused(McxError.SESSION_NOT_FOUND, "No such session.");
+      return McxRefusal.refuse(McxError.SESSION_NOT_FOUND, "No such session.");
     }
     Instant now = clock.instant();
     if (isDue(session, now)) {
       expire(session);
-      return McxResult.refused(McxError.SESSION_EXPIRED, "The session has expired.");
+      return McxRefusal.refuse(McxError.SESSION_EXPIRED, "The session has expired.");
     }
     session.touch(now);
-    return McxResult.ok(session);
+    return Outcome.ok(session);
   }
 
   private Optional<String> ownerUri(String user) {
@@ -372,7 +374,7 @@ public final class McxSessions implements AutoCloseable {
     return session.snapshot(intervalFor(session.device().deviceType()));
   }
 
-  private McxResult<SessionInfo> refuse(
+  private Outcome<SessionInfo, McxRefusal> refuse(
       String user, DeviceRegistration device, McxError error, String reason) {
     journal.record(
         NewEvent.of(COMPONENT, EventKind.SESSION_REFUSED)
@@ -380,7 +382,7 @@ public final class McxSessions implements AutoCloseable {
             .with("device", device.deviceType().wireName())
             .with("code", error.code())
             .with("reason", reason));
-    return McxResult.refused(error, reason);
+    return McxRefusal.refuse(error, reason);
   }
 
   private static NewEvent event(

@@ -8,12 +8,12 @@ import io.lyncemu.mcx.iis.IisErrorPage;
 import io.lyncemu.mcx.iis.IisErrorPages;
 import io.lyncemu.mcx.mobility.McxError;
 import io.lyncemu.mcx.mobility.McxRefusal;
-import io.lyncemu.mcx.mobility.McxResult;
 import io.lyncemu.mcx.mobility.McxSessions;
 import io.lyncemu.mcx.mobility.codec.McxBadRequestException;
 import io.lyncemu.mcx.mobility.codec.McxRequest;
 import io.lyncemu.mcx.mobility.codec.McxRequestParser;
 import io.lyncemu.mcx.mobility.codec.McxResponseWriter;
+import io.lyncemu.mcx.outcome.Outcome;
 import io.lyncemu.mcx.web.WebRequest;
 import io.lyncemu.mcx.web.WebResponse;
 import io.lyncemu.mcx.web.WebRoute;
@@ -191,8 +191,8 @@ public final class McxRoute implements WebRoute {
   }
 
   private <T> WebResponse render(
-      McxResult<T> result, Function<T, byte[]> body, String user, Topology topology) {
-    if (result instanceof McxResult.Ok<T> ok) {
+      Outcome<T, McxRefusal> result, Function<T, byte[]> body, String user, Topology topology) {
+    if (result instanceof Outcome.Ok<T, McxRefusal> ok) {
       return WebResponse.status(200)
           .withBody(McxResponseWriter.CONTENT_TYPE, body.apply(ok.value()));
     }

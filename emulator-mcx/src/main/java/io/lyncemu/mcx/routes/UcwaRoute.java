@@ -4,6 +4,7 @@ import io.lyncemu.core.topology.Deployment;
 import io.lyncemu.core.topology.Topology;
 import io.lyncemu.mcx.autodiscover.WebBases;
 import io.lyncemu.mcx.iis.IisErrorPages;
+import io.lyncemu.mcx.outcome.Outcome;
 import io.lyncemu.mcx.ucwa.ApplicationInfo;
 import io.lyncemu.mcx.ucwa.InvitationRequest;
 import io.lyncemu.mcx.ucwa.UcwaApplications;
@@ -11,7 +12,6 @@ import io.lyncemu.mcx.ucwa.UcwaBadRequestException;
 import io.lyncemu.mcx.ucwa.UcwaError;
 import io.lyncemu.mcx.ucwa.UcwaJson;
 import io.lyncemu.mcx.ucwa.UcwaRefusal;
-import io.lyncemu.mcx.ucwa.UcwaResult;
 import io.lyncemu.mcx.web.WebRequest;
 import io.lyncemu.mcx.web.WebResponse;
 import io.lyncemu.mcx.web.WebRoute;
@@ -199,7 +199,7 @@ public final class UcwaRoute implements WebRoute {
         .orElseGet(
             () -> {
               String text = new String(request.body(), StandardCharsets.UTF_8);
-              UcwaResult<String> sent =
+              Outcome<String, UcwaRefusal> sent =
                   applications.sendMessage(user, app, segments.get(3), mediaType, text);
               return done(sent.isOk() ? WebResponse.status(201) : error(sent.refusal()));
             });
@@ -247,15 +247,15 @@ public final class UcwaRoute implements WebRoute {
     return request.step(step).map(UcwaRoute::done);
   }
 
-  private <T> WebResponse ok(UcwaResult<T> result, Function<T, byte[]> body) {
+  private <T> WebResponse ok(Outcome<T, UcwaRefusal> result, Function<T, byte[]> body) {
     return result.isOk() ? json(200, body.apply(result.value())) : error(result.refusal());
   }
 
-  private <T> WebResponse created(UcwaResult<T> result, Function<T, byte[]> body) {
+  private <T> WebResponse created(Outcome<T, UcwaRefusal> result, Function<T, byte[]> body) {
     return result.isOk() ? json(201, body.apply(result.value())) : error(result.refusal());
   }
 
-  private <T> WebResponse noContent(UcwaResult<T> result) {
+  private <T> WebResponse noContent(Outcome<T, UcwaRefusal> result) {
     return result.isOk() ? WebResponse.status(204) : error(result.refusal());
   }
 

@@ -2,6 +2,7 @@ package io.lyncemu.mcx.ucwa;
 
 import io.lyncemu.core.routing.InstantMessage;
 import io.lyncemu.core.routing.MessageEndpoint;
+import io.lyncemu.mcx.outcome.Outcome;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -45,7 +46,7 @@ final class LiveApplication implements MessageEndpoint {
 
   private static final class Waiter {
     final long ack;
-    final CompletableFuture<UcwaResult<EventsPage>> future = new CompletableFuture<>();
+    final CompletableFuture<Outcome<EventsPage, UcwaRefusal>> future = new CompletableFuture<>();
     ScheduledFuture<?> timer;
 
     Waiter(long ack) {
@@ -145,24 +146,24 @@ final class LiveApplication implements MessageEndpoint {
    * repeat) or if events are waiting; otherwise the GET is held until an event or the timeout,
    * which then issues an empty page. Any other ack gets a resync page.
    */
-  CompletableFuture<UcwaResult<EventsPage>> events(
+  CompletableFuture<Outcome<EventsPage, UcwaRefusal>> events(
       long ack, Duration timeout, ScheduledExecutorService scheduler) {
     Waiter superseded;
     Waiter held;
     synchronized (this) {
       if (closed) {
         return CompletableFuture.completedFuture(
-            UcwaResult.refused(UcwaError.APPLICATION_NOT_FOUND, "The application does not exist."));
+            UcwaRefusal.refuse(UcwaError.APPLICATION_NOT_FOUND, "The application does not exist."));
       }
       if (lastPage != null && lastPage.ack() == ack) {
-        return CompletableFuture.completedFuture(UcwaResult.ok(lastPage));
+        return CompletableFuture.completedFuture(Outcome.ok(lastPage));
       }
       if (ack != nextAck) {
         return CompletableFuture.completedFuture(
-            UcwaResult.ok(new EventsPage(nextAck, List.of(), true)));
+            Outcome.ok(new EventsPage(nextAck, List.of(), true)));
       }
       if (!pending.isEmpty()) {
-        return CompletableFuture.completedFuture(UcwaResult.ok(sealLocked()));
+        return CompletableFuture.completedFuture(Outcome.ok(sealLocked()));
       }
       superseded = waiter;
       held = new Waiter(ack);
@@ -171,7 +172,7 @@ final class LiveApplication implements MessageEndpoint {
     }
     if (superseded != null) {
       // Two GETs for the same ack: the older connection is abandoned; answer it with a resync.
-      complete(superseded, UcwaResult.ok(new EventsPage(superseded.ack, List.of(), true)));
+      complete(superseded, Outcome.ok(new EventsPage(superseded.ack, List.of(), true)));
     }
     return held.future;
   }
@@ -185,7 +186,7 @@ final class LiveApplication implements MessageEndpoint {
       waiter = null;
       page = sealLocked();
     }
-    timedOut.future.complete(UcwaResult.ok(page));
+    timedOut.future.complete(Outcome.ok(page));
   }
 
   private EventsPage sealLocked() {
@@ -211,7 +212,7 @@ final class LiveApplication implements MessageEndpoint {
     Waiter woken = waiter;
     waiter = null;
     EventsPage page = sealLocked();
-    return () -> complete(woken, UcwaResult.ok(page));
+    return () -> complete(woken, Outcome.ok(page));
   }
 
   synchronized boolean isHeld() {
@@ -269,12 +270,12 @@ final class LiveApplication implements MessageEndpoint {
       throw new UcwaStateException("could not unregister UCWA application " + created.id(), e);
     }
     if (held != null) {
-      complete(held, new UcwaResult.Refused<>(why));
+      complete(held, Outcome.refused(why));
     }
     return true;
   }
 
-  private static void complete(Waiter waiter, UcwaResult<EventsPage> result) {
+  private static void complete(Waiter waiter, Outcome<EventsPage, UcwaRefusal> result) {
     if (waiter.timer != null) {
       waiter.timer.cancel(false);
     }

@@ -12,6 +12,7 @@ import io.lyncemu.core.topology.Deployment;
 import io.lyncemu.core.topology.Fqdns;
 import io.lyncemu.core.topology.Topology;
 import io.lyncemu.core.topology.User;
+import io.lyncemu.mcx.outcome.Outcome;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,8 +29,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The registry of UCWA applications: creates them for authenticated users, carries out the
- * supported operations with typed {@link UcwaResult}s, routes messages through the core router and
- * feeds each application's event channel.
+ * supported operations with typed {@link io.lyncemu.mcx.outcome.Outcome}s, routes messages through
+ * the core router and feeds each application's event channel.
  *
  * <p>Lifetime (emulator choice, documented in the package): an application expires after {@link
  * #IDLE_LIMIT} on the emulator clock without a request, unless a pending GET is held (a held event
@@ -74,7 +75,7 @@ public final class UcwaApplications implements AutoCloseable {
   }
 
   /** {@code POST /ucwa/oauth/v1/applications} for {@code user} (the identity the token proved). */
-  public UcwaResult<ApplicationInfo> create(String user, ApplicationRequest request) {
+  public Outcome<ApplicationInfo, UcwaRefusal> create(String user, ApplicationRequest request) {
     Objects.requireNonNull(user, "user");
     Objects.requireNonNull(request, "request");
     if (closed.get()) {
@@ -105,16 +106,16 @@ public final class UcwaApplications implements AutoCloseable {
             false);
     applications.put(info.id(), new LiveApplication(info, UcwaApplications::newId));
     journal.record(event(EventKind.SESSION_CREATED, info));
-    return UcwaResult.ok(info);
+    return Outcome.ok(info);
   }
 
   /** The application as of now; counts as a request. */
-  public UcwaResult<ApplicationInfo> get(String user, String applicationId) {
+  public Outcome<ApplicationInfo, UcwaRefusal> get(String user, String applicationId) {
     return use(user, applicationId).map(LiveApplication::snapshot);
   }
 
   /** {@code DELETE} on the application: signs it out. */
-  public UcwaResult<ApplicationInfo> delete(String user, String applicationId) {
+  public Outcome<ApplicationInfo, UcwaRefusal> delete(String user, String applicationId) {
     return use(user, applicationId)
         .map(
             app -> {
@@ -133,7 +134,7 @@ public final class UcwaApplications implements AutoCloseable {
    * {@code POST …/me/makeMeAvailable}: the application becomes one of the user's endpoints (from
    * now on it receives messages) and the user's availability becomes Online.
    */
-  public UcwaResult<ApplicationInfo> makeMeAvailable(String user, String applicationId) {
+  public Outcome<ApplicationInfo, UcwaRefusal> makeMeAvailable(String user, String applicationId) {
     return use(user, applicationId)
         .map(
             app -> {
@@ -146,12 +147,12 @@ public final class UcwaApplications implements AutoCloseable {
   }
 
   /** {@code GET …/me/presence}. */
-  public UcwaResult<Availability> presence(String user, String applicationId) {
+  public Outcome<Availability, UcwaRefusal> presence(String user, String applicationId) {
     return use(user, applicationId).map(app -> router.presenceOf(app.sipUri()));
   }
 
   /** {@code POST …/me/presence}. */
-  public UcwaResult<Availability> setPresence(
+  public Outcome<Availability, UcwaRefusal> setPresence(
       String user, String applicationId, Availability availability) {
     Objects.requireNonNull(availability, "availability");
     return use(user, applicationId)
@@ -163,7 +164,7 @@ public final class UcwaApplications implements AutoCloseable {
   }
 
   /** {@code POST …/me/reportMyActivity}: keeps the application (and the user) active. */
-  public UcwaResult<ApplicationInfo> reportMyActivity(String user, String applicationId) {
+  public Outcome<ApplicationInfo, UcwaRefusal> reportMyActivity(String user, String applicationId) {
     return get(user, applicationId);
   }
 
@@ -173,7 +174,7 @@ public final class UcwaApplications implements AutoCloseable {
    * with a failure code ({@code NotFound} for an unknown address, {@code TemporarilyUnavailable}
    * for one with no endpoint). The events tell the client either way, as in UCWA.
    */
-  public UcwaResult<MessagingInvitation> startMessaging(
+  public Outcome<MessagingInvitation, UcwaRefusal> startMessaging(
       String user,
       String applicationId,
       String to,
@@ -184,7 +185,7 @@ public final class UcwaApplications implements AutoCloseable {
     try {
       remote = Fqdns.sipUri(to);
     } catch (IllegalArgumentException notSip) {
-      return UcwaResult.refused(UcwaError.PARAMETER_VALIDATION_FAILURE, notSip.getMessage());
+      return UcwaRefusal.refuse(UcwaError.PARAMETER_VALIDATION_FAILURE, notSip.getMessage());
     }
     return use(user, applicationId)
         .map(
@@ -216,17 +217,17 @@ public final class UcwaApplications implements AutoCloseable {
    * {@code POST …/conversations/<id>/messaging/messages}: routes the message through core and
    * reports the outcome as a {@code message} completed event. Answers the message id.
    */
-  public UcwaResult<String> sendMessage(
+  public Outcome<String, UcwaRefusal> sendMessage(
       String user, String applicationId, String conversationId, String contentType, String text) {
     Objects.requireNonNull(text, "text");
-    UcwaResult<LiveApplication> used = use(user, applicationId);
+    Outcome<LiveApplication, UcwaRefusal> used = use(user, applicationId);
     if (!used.isOk()) {
-      return new UcwaResult.Refused<>(used.refusal());
+      return Outcome.refused(used.refusal());
     }
     LiveApplication app = used.value();
     Optional<LiveApplication.Conversation> conversation = app.conversation(conversationId);
     if (conversation.isEmpty()) {
-      return UcwaResult.refused(UcwaError.RESOURCE_NOT_FOUND, "The conversation does not exist.");
+      return UcwaRefusal.refuse(UcwaError.RESOURCE_NOT_FOUND, "The conversation does not exist.");
     }
     InstantMessage message =
         new InstantMessage(
@@ -249,16 +250,16 @@ public final class UcwaApplications implements AutoCloseable {
           case RECIPIENT_OFFLINE, RECIPIENT_DISABLED -> "TemporarilyUnavailable";
         };
     app.publish(List.of(new UcwaEvent.MessageCompleted(conversationId, message.id(), failure)));
-    return UcwaResult.ok(message.id());
+    return Outcome.ok(message.id());
   }
 
   /** The pending GET on the event channel; see {@link EventsPage} for the ack rules. */
-  public CompletableFuture<UcwaResult<EventsPage>> events(
+  public CompletableFuture<Outcome<EventsPage, UcwaRefusal>> events(
       String user, String applicationId, long ack, Duration timeout) {
     Objects.requireNonNull(timeout, "timeout");
-    UcwaResult<LiveApplication> used = use(user, applicationId);
+    Outcome<LiveApplication, UcwaRefusal> used = use(user, applicationId);
     if (!used.isOk()) {
-      return CompletableFuture.completedFuture(new UcwaResult.Refused<>(used.refusal()));
+      return CompletableFuture.completedFuture(Outcome.refused(used.refusal()));
     }
     return used.value().events(ack, timeout, scheduler);
   }
@@ -300,25 +301,25 @@ public final class UcwaApplications implements AutoCloseable {
     }
   }
 
-  private UcwaResult<LiveApplication> use(String user, String applicationId) {
+  private Outcome<LiveApplication, UcwaRefusal> use(String user, String applicationId) {
     Objects.requireNonNull(user, "user");
     if (closed.get()) {
-      return UcwaResult.refused(UcwaError.SERVICE_FAILURE, "The UCWA service stopped.");
+      return UcwaRefusal.refuse(UcwaError.SERVICE_FAILURE, "The UCWA service stopped.");
     }
     LiveApplication app = applicationId == null ? null : applications.get(applicationId);
     Optional<String> owner = deployment.current().findUser(user).map(User::sipAddress);
     // Another user's application is reported as absent, so ids cannot be probed across users.
     if (app == null || owner.isEmpty() || !owner.get().equals(app.sipUri())) {
-      return UcwaResult.refused(UcwaError.APPLICATION_NOT_FOUND, "The application does not exist.");
+      return UcwaRefusal.refuse(UcwaError.APPLICATION_NOT_FOUND, "The application does not exist.");
     }
     Instant now = clock.instant();
     if (isDue(app, now)) {
       expire(app);
-      return UcwaResult.refused(
+      return UcwaRefusal.refuse(
           UcwaError.INACTIVE_APPLICATION_EXPIRED, "An inactive application expired.");
     }
     app.touch(now);
-    return UcwaResult.ok(app);
+    return Outcome.ok(app);
   }
 
   private void publish(LiveApplication app, Availability availability) {
@@ -356,7 +357,7 @@ public final class UcwaApplications implements AutoCloseable {
     return true;
   }
 
-  private UcwaResult<ApplicationInfo> refuse(
+  private Outcome<ApplicationInfo, UcwaRefusal> refuse(
       String user, ApplicationRequest request, UcwaError error, String message) {
     journal.record(
         NewEvent.of(COMPONENT, EventKind.SESSION_REFUSED)
@@ -364,7 +365,7 @@ public final class UcwaApplications implements AutoCloseable {
             .with("device", request.userAgent())
             .with("code", error.subcode().orElse(error.code()))
             .with("reason", message));
-    return UcwaResult.refused(error, message);
+    return UcwaRefusal.refuse(error, message);
   }
 
   private static boolean isMobile(String userAgent) {

@@ -11,6 +11,7 @@ import io.lyncemu.core.journal.JournalQuery;
 import io.lyncemu.core.routing.Availability;
 import io.lyncemu.core.topology.MobilityPolicy;
 import io.lyncemu.mcx.Litwareinc;
+import io.lyncemu.mcx.outcome.Outcome;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -73,7 +74,7 @@ class McxSessionsTest {
   void refusesADisabledUserWithUserDisabled() {
     lab.deployment.update("disable ken", t -> t.withUser(KEN, u -> u.withEnabled(false)));
 
-    McxResult<SessionInfo> result =
+    Outcome<SessionInfo, McxRefusal> result =
         sessions.create(KEN, DeviceRegistration.of(DeviceType.IPHONE, "iPhoneLync"));
 
     assertThat(result.refusal().error()).isEqualTo(McxError.USER_DISABLED);
@@ -85,7 +86,7 @@ class McxSessionsTest {
 
   @Test
   void refusesAnUnknownUserWithUserDisabled() {
-    McxResult<SessionInfo> result =
+    Outcome<SessionInfo, McxRefusal> result =
         sessions.create("sip:nobody@litwareinc.com", DeviceRegistration.of(DeviceType.NOKIA, "x"));
 
     assertThat(result.refusal().error()).isEqualTo(McxError.USER_DISABLED);
@@ -106,9 +107,9 @@ class McxSessionsTest {
                                 : p)
                     .toList()));
 
-    McxResult<SessionInfo> ken =
+    Outcome<SessionInfo, McxRefusal> ken =
         sessions.create(KEN, DeviceRegistration.of(DeviceType.IPHONE, "iPhoneLync"));
-    McxResult<SessionInfo> pilar =
+    Outcome<SessionInfo, McxRefusal> pilar =
         sessions.create(PILAR, DeviceRegistration.of(DeviceType.IPHONE, "iPhoneLync"));
 
     assertThat(ken.refusal().error()).isEqualTo(McxError.MOBILITY_DISABLED);
@@ -189,11 +190,11 @@ class McxSessionsTest {
   void theLongPollCompletesWhenAMessageArrives() throws Exception {
     SessionInfo ken = signIn(KEN, DeviceType.IPHONE);
     SessionInfo pilar = signIn(PILAR, DeviceType.ANDROID);
-    CompletableFuture<McxResult<EventBatch>> poll =
+    CompletableFuture<Outcome<EventBatch, McxRefusal>> poll =
         sessions.getEvents(PILAR, pilar.id(), 0, LONG_WAIT);
     assertThat(poll).isNotDone();
 
-    McxResult<MessageSent> sent =
+    Outcome<MessageSent, McxRefusal> sent =
         sessions.sendMessage(KEN, ken.id(), PILAR, "text/plain", "Lunch at noon?");
 
     assertThat(sent.value().endpoints()).isEqualTo(1);
@@ -236,7 +237,7 @@ class McxSessionsTest {
 
     EventBatch first = sessions.getEvents(PILAR, pilar.id(), 0, LONG_WAIT).getNow(null).value();
     EventBatch again = sessions.getEvents(PILAR, pilar.id(), 0, LONG_WAIT).getNow(null).value();
-    CompletableFuture<McxResult<EventBatch>> afterAck =
+    CompletableFuture<Outcome<EventBatch, McxRefusal>> afterAck =
         sessions.getEvents(PILAR, pilar.id(), first.next(), LONG_WAIT);
 
     assertThat(first.events()).hasSize(2);
@@ -249,7 +250,8 @@ class McxSessionsTest {
   void anAckAheadOfTheLastEventIsABadRequest() {
     SessionInfo session = signIn(KEN, DeviceType.IPHONE);
 
-    McxResult<EventBatch> result = sessions.getEvents(KEN, session.id(), 7, LONG_WAIT).getNow(null);
+    Outcome<EventBatch, McxRefusal> result =
+        sessions.getEvents(KEN, session.id(), 7, LONG_WAIT).getNow(null);
 
     assertThat(result.refusal().error()).isEqualTo(McxError.BAD_REQUEST);
   }
@@ -257,7 +259,7 @@ class McxSessionsTest {
   @Test
   void aHeldLongPollIsAnsweredSessionExpiredWhenItsSessionExpires() throws Exception {
     SessionInfo session = signIn(KEN, DeviceType.ANDROID);
-    CompletableFuture<McxResult<EventBatch>> poll =
+    CompletableFuture<Outcome<EventBatch, McxRefusal>> poll =
         sessions.getEvents(KEN, session.id(), 0, LONG_WAIT);
 
     lab.clock.advance(Duration.ofHours(1));
@@ -268,10 +270,10 @@ class McxSessionsTest {
   @Test
   void aNewerLongPollReleasesTheOlderOneEmpty() throws Exception {
     SessionInfo session = signIn(KEN, DeviceType.IPHONE);
-    CompletableFuture<McxResult<EventBatch>> older =
+    CompletableFuture<Outcome<EventBatch, McxRefusal>> older =
         sessions.getEvents(KEN, session.id(), 0, LONG_WAIT);
 
-    CompletableFuture<McxResult<EventBatch>> newer =
+    CompletableFuture<Outcome<EventBatch, McxRefusal>> newer =
         sessions.getEvents(KEN, session.id(), 0, LONG_WAIT);
 
     assertThat(older.get(5, TimeUnit.SECONDS).value().isEmpty()).isTrue();
@@ -282,10 +284,11 @@ class McxSessionsTest {
   void messagesToUnknownOrSignedOutUsersAreRefused() {
     SessionInfo ken = signIn(KEN, DeviceType.IPHONE);
 
-    McxResult<MessageSent> unknown =
+    Outcome<MessageSent, McxRefusal> unknown =
         sessions.sendMessage(KEN, ken.id(), "sip:ghost@litwareinc.com", "text/plain", "hi");
-    McxResult<MessageSent> offline = sessions.sendMessage(KEN, ken.id(), AIDAN, "text/plain", "hi");
-    McxResult<MessageSent> notSip =
+    Outcome<MessageSent, McxRefusal> offline =
+        sessions.sendMessage(KEN, ken.id(), AIDAN, "text/plain", "hi");
+    Outcome<MessageSent, McxRefusal> notSip =
         sessions.sendMessage(KEN, ken.id(), "not an address", null, "x");
 
     assertThat(unknown.refusal().error()).isEqualTo(McxError.UNKNOWN_RECIPIENT);
@@ -342,7 +345,7 @@ class McxSessionsTest {
   @Test
   void closingEndsEverySessionAndRefusesNewOnes() throws Exception {
     SessionInfo session = signIn(KEN, DeviceType.IPHONE);
-    CompletableFuture<McxResult<EventBatch>> poll =
+    CompletableFuture<Outcome<EventBatch, McxRefusal>> poll =
         sessions.getEvents(KEN, session.id(), 0, LONG_WAIT);
 
     sessions.close();

@@ -9,9 +9,10 @@ import io.lyncemu.mcx.mobility.DeviceRegistration;
 import io.lyncemu.mcx.mobility.DeviceType;
 import io.lyncemu.mcx.mobility.EventBatch;
 import io.lyncemu.mcx.mobility.McxEvent;
-import io.lyncemu.mcx.mobility.McxResult;
+import io.lyncemu.mcx.mobility.McxRefusal;
 import io.lyncemu.mcx.mobility.McxSessions;
 import io.lyncemu.mcx.mobility.SessionInfo;
+import io.lyncemu.mcx.outcome.Outcome;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -45,7 +46,8 @@ class CrossProtocolMessagingTest {
   void aMessageFromAnMcxPhoneReachesAUcwaApplicationAsAnAcceptedConversation() throws Exception {
     ApplicationInfo pilar = pilarOnUcwa();
     ucwa.events(PILAR, pilar.id(), 1, LONG_WAIT).get(5, TimeUnit.SECONDS);
-    CompletableFuture<UcwaResult<EventsPage>> held = ucwa.events(PILAR, pilar.id(), 2, LONG_WAIT);
+    CompletableFuture<Outcome<EventsPage, UcwaRefusal>> held =
+        ucwa.events(PILAR, pilar.id(), 2, LONG_WAIT);
     SessionInfo ken =
         mcx.create(KEN, DeviceRegistration.of(DeviceType.IPHONE, "iPhoneLync")).value();
 
@@ -70,12 +72,13 @@ class CrossProtocolMessagingTest {
   void aMessageFromAUcwaApplicationReachesAnMcxPhone() throws Exception {
     SessionInfo ken =
         mcx.create(KEN, DeviceRegistration.of(DeviceType.ANDROID, "AndroidLync")).value();
-    CompletableFuture<McxResult<EventBatch>> poll = mcx.getEvents(KEN, ken.id(), 0, LONG_WAIT);
+    CompletableFuture<Outcome<EventBatch, McxRefusal>> poll =
+        mcx.getEvents(KEN, ken.id(), 0, LONG_WAIT);
     ApplicationInfo pilar = pilarOnUcwa();
     MessagingInvitation invitation =
         ucwa.startMessaging(PILAR, pilar.id(), KEN, "op", "ctx", "").value();
 
-    UcwaResult<String> sent =
+    Outcome<String, UcwaRefusal> sent =
         ucwa.sendMessage(PILAR, pilar.id(), invitation.conversationId(), "text/html", "<p>Hi</p>");
 
     assertThat(invitation.succeeded()).isTrue();

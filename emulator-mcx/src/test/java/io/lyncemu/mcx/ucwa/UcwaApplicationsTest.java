@@ -11,6 +11,7 @@ import io.lyncemu.core.journal.JournalQuery;
 import io.lyncemu.core.routing.Availability;
 import io.lyncemu.core.topology.MobilityPolicy;
 import io.lyncemu.mcx.Litwareinc;
+import io.lyncemu.mcx.outcome.Outcome;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -103,7 +104,8 @@ class UcwaApplicationsTest {
 
     EventsPage first = page(KEN, app, 1);
     EventsPage again = page(KEN, app, 1);
-    CompletableFuture<UcwaResult<EventsPage>> next = apps.events(KEN, app.id(), 2, LONG_WAIT);
+    CompletableFuture<Outcome<EventsPage, UcwaRefusal>> next =
+        apps.events(KEN, app.id(), 2, LONG_WAIT);
 
     assertThat(again).isEqualTo(first);
     assertThat(first.nextAck()).isEqualTo(2);
@@ -150,7 +152,8 @@ class UcwaApplicationsTest {
   @Test
   void aHeldEventChannelKeepsTheApplicationAlive() throws Exception {
     ApplicationInfo app = apps.create(KEN, BROWSER).value();
-    CompletableFuture<UcwaResult<EventsPage>> held = apps.events(KEN, app.id(), 1, LONG_WAIT);
+    CompletableFuture<Outcome<EventsPage, UcwaRefusal>> held =
+        apps.events(KEN, app.id(), 1, LONG_WAIT);
 
     lab.clock.advance(Duration.ofHours(1));
 
@@ -183,7 +186,8 @@ class UcwaApplicationsTest {
   @Test
   void deletingAnApplicationAnswersItsHeldEventGet() throws Exception {
     ApplicationInfo app = apps.create(KEN, BROWSER).value();
-    CompletableFuture<UcwaResult<EventsPage>> held = apps.events(KEN, app.id(), 1, LONG_WAIT);
+    CompletableFuture<Outcome<EventsPage, UcwaRefusal>> held =
+        apps.events(KEN, app.id(), 1, LONG_WAIT);
 
     apps.delete(KEN, app.id());
 
