@@ -26,22 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class WebTicketServiceTest {
-  private static final String RST =
-      """
-      <?xml version="1.0"?>
-      <s:Envelope xmlns:s="http://schemas.xmlsoap.org/soap/envelope/"
-          xmlns:wst="http://docs.oasis-open.org/ws-sx/ws-trust/200512"
-          xmlns:wsp="http://schemas.xmlsoap.org/ws/2004/09/policy"
-          xmlns:wsa="http://www.w3.org/2005/08/addressing">
-        <s:Body>
-          <wst:RequestSecurityToken Context="c1">
-            <wst:TokenType>http://docs.oasis-open.org/wss/oasis-wss-saml-token-profile-1.1#SAMLV1.1</wst:TokenType>
-            <wst:RequestType>http://schemas.xmlsoap.org/ws/2005/02/trust/Issue</wst:RequestType>
-            <wsp:AppliesTo><wsa:EndpointReference><wsa:Address>https://atl-cs-001.litwareinc.com/Mcx/McxService.svc</wsa:Address></wsa:EndpointReference></wsp:AppliesTo>
-          </wst:RequestSecurityToken>
-        </s:Body>
-      </s:Envelope>
-      """;
+  private static final String RST = WebSamples.RST;
 
   @TempDir Path state;
   private WebFixture web;
