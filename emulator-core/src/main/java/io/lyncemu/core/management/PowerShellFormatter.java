@@ -35,7 +35,7 @@ public final class PowerShellFormatter {
       }
       out.append('\n');
     }
-    return out.toString().stripTrailing().replaceAll(" +\n", "\n").replaceAll(" +$", "") + "";
+    return out.toString().stripTrailing().replaceAll(" +\n", "\n").replaceAll(" +$", "");
   }
 
   public static String render(Object value) {

@@ -1,7 +1,6 @@
 package io.lyncemu.mcx.web;
 
 import io.lyncemu.core.topology.Topology;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -54,15 +53,5 @@ public final class IisPersona {
         response.body(),
         response.transportFault(),
         response.journalAttributes());
-  }
-
-  /**
-   * Headers that carry the content type are emitted by the adapter via its own API; the rest
-   * verbatim.
-   */
-  public static List<Map.Entry<String, String>> headersWithoutContentType(WebResponse response) {
-    return response.headers().stream()
-        .filter(h -> !h.getKey().equalsIgnoreCase("Content-Type"))
-        .toList();
   }
 }
