@@ -2,6 +2,9 @@ package io.lyncemu.app.assembly;
 
 import io.lyncemu.app.EmulatorScenarios;
 import io.lyncemu.app.PortPlan;
+import io.lyncemu.core.dns.EmulatedPorts;
+import io.lyncemu.core.dns.NameResolver;
+import io.lyncemu.core.dns.ZoneResolver;
 import io.lyncemu.core.fault.FaultPlan;
 import io.lyncemu.core.journal.EventJournal;
 import io.lyncemu.core.lifecycle.Service;
@@ -37,6 +40,9 @@ public final class ModuleContext {
   private final RandomGenerator random;
   private final Path stateDir;
   private final List<Service> toStart = new ArrayList<>();
+  private final EmulatedPorts emulatedPorts = new EmulatedPorts();
+  private final UpstreamResolver upstream = new UpstreamResolver();
+  private final NameResolver resolver;
 
   ModuleContext(
       Deployment deployment,
@@ -64,6 +70,28 @@ public final class ModuleContext {
     this.ports = Objects.requireNonNull(ports, "ports");
     this.random = Objects.requireNonNull(random, "random");
     this.stateDir = Objects.requireNonNull(stateDir, "stateDir");
+    this.resolver = new ZoneResolver(deployment, emulatedPorts, upstream);
+  }
+
+  /**
+   * Where each emulated host's well-known port is really bound. A listener registers here when it
+   * binds, so SRV answers point at it.
+   */
+  public EmulatedPorts emulatedPorts() {
+    return emulatedPorts;
+  }
+
+  /**
+   * The resolver the emulator's own clients use: the emulated zones first, then the upstream (none
+   * until a module such as the DNS module sets one with {@link #useUpstreamResolver}).
+   */
+  public NameResolver nameResolver() {
+    return resolver;
+  }
+
+  /** Sets where names outside the emulated zones are looked up. */
+  public void useUpstreamResolver(NameResolver value) {
+    upstream.set(value);
   }
 
   public Deployment deployment() {

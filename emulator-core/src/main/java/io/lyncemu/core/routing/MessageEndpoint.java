@@ -19,4 +19,10 @@ public interface MessageEndpoint {
 
   /** A user this endpoint subscribed to changed availability. */
   default void presenceChanged(String sipUri, Availability availability) {}
+
+  /**
+   * A message this endpoint's user sent to a federated user could not be delivered after it was
+   * forwarded (partner unreachable, dialback refused, stanza error). {@code reason} is readable.
+   */
+  default void deliveryFailed(InstantMessage message, String reason) {}
 }

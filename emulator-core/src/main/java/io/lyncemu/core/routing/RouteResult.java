@@ -6,12 +6,17 @@ public record RouteResult(Outcome outcome, int endpoints) {
   /** Why a message did or did not arrive. */
   public enum Outcome {
     DELIVERED,
+    /** Handed to a federation gateway; delivery to the partner happens later. */
+    FORWARDED,
     RECIPIENT_OFFLINE,
     UNKNOWN_RECIPIENT,
-    RECIPIENT_DISABLED
+    RECIPIENT_DISABLED,
+    /** A federation gateway refused it: policy, partner not allowed, or the gateway is down. */
+    FEDERATION_REFUSED
   }
 
+  /** Delivered locally or accepted by a federation gateway. */
   public boolean delivered() {
-    return outcome == Outcome.DELIVERED;
+    return outcome == Outcome.DELIVERED || outcome == Outcome.FORWARDED;
   }
 }

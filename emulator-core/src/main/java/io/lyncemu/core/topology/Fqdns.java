@@ -12,7 +12,7 @@ public final class Fqdns {
 
   private Fqdns() {}
 
-  static String require(String value, String field) {
+  public static String require(String value, String field) {
     if (value == null || value.isBlank()) {
       throw new IllegalArgumentException(field + " is required");
     }

@@ -1,5 +1,8 @@
 package io.lyncemu.core.topology;
 
+import io.lyncemu.core.dns.DnsZones;
+import io.lyncemu.core.federation.ExternalAccessPolicy;
+import io.lyncemu.core.federation.Federation;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -23,7 +26,9 @@ public record Topology(
     List<User> users,
     List<MobilityPolicy> mobilityPolicies,
     WebServiceConfiguration webService,
-    McxConfiguration mcx) {
+    McxConfiguration mcx,
+    Federation federation,
+    DnsZones dns) {
 
   public Topology {
     name = name == null || name.isBlank() ? "custom" : name;
@@ -39,12 +44,16 @@ public record Topology(
         pools == null || pools.isEmpty()
             ? List.of(Pool.of("pool01." + sipDomain))
             : List.copyOf(pools);
-    edge = edge == null ? new Edge("edge01." + sipDomain, "sip." + sipDomain) : edge;
+    edge = edge == null ? new Edge("edge01." + sipDomain, "sip." + sipDomain, null) : edge;
+    edge = edge.withDefaultCertificateNames(sipDomain);
     users = users == null ? List.of() : List.copyOf(users);
     mobilityPolicies = withGlobalPolicy(mobilityPolicies);
     webService = webService == null ? WebServiceConfiguration.DEFAULT : webService;
     mcx = mcx == null ? McxConfiguration.DEFAULT : mcx;
+    federation = federation == null ? Federation.DEFAULT : federation;
+    dns = (dns == null ? new DnsZones(null, null, null) : dns).completeFor(sipDomain, pools, edge);
     validate(sipDomain, pools, users, mobilityPolicies);
+    validateExternalAccess(users, federation);
   }
 
   private static List<MobilityPolicy> withGlobalPolicy(List<MobilityPolicy> policies) {
@@ -93,6 +102,34 @@ public record Topology(
             "user " + user.sipAddress() + " is homed on unknown pool " + user.registrarPool());
       }
     }
+  }
+
+  private static void validateExternalAccess(List<User> users, Federation federation) {
+    for (User user : users) {
+      if (!user.externalAccessPolicy().isEmpty()
+          && federation.externalAccessPolicy(user.externalAccessPolicy()).isEmpty()) {
+        throw new IllegalArgumentException(
+            "user "
+                + user.sipAddress()
+                + " is granted external access policy '"
+                + user.externalAccessPolicy()
+                + "', which the topology does not define");
+      }
+    }
+  }
+
+  /** The external access policy that applies to {@code user}: granted, else global. */
+  public ExternalAccessPolicy externalAccessPolicyOf(User user) {
+    return user.externalAccessPolicy().isEmpty()
+        ? federation.globalExternalAccessPolicy()
+        : federation
+            .externalAccessPolicy(user.externalAccessPolicy())
+            .orElse(federation.globalExternalAccessPolicy());
+  }
+
+  /** Whether {@code domain} is this deployment's own SIP domain (not a federated one). */
+  public boolean isLocalDomain(String domain) {
+    return sipDomain.equalsIgnoreCase(domain);
   }
 
   /** The first pool: where users without an explicit registrar pool are homed. */
@@ -191,7 +228,17 @@ public record Topology(
 
   public Topology withUsers(List<User> value) {
     return new Topology(
-        name, sipDomain, netbiosDomain, pools, edge, value, mobilityPolicies, webService, mcx);
+        name,
+        sipDomain,
+        netbiosDomain,
+        pools,
+        edge,
+        value,
+        mobilityPolicies,
+        webService,
+        mcx,
+        federation,
+        dns);
   }
 
   public Topology withUser(String sipAddress, UnaryOperator<User> change) {
@@ -201,16 +248,96 @@ public record Topology(
   }
 
   public Topology withMobilityPolicies(List<MobilityPolicy> value) {
-    return new Topology(name, sipDomain, netbiosDomain, pools, edge, users, value, webService, mcx);
+    return new Topology(
+        name,
+        sipDomain,
+        netbiosDomain,
+        pools,
+        edge,
+        users,
+        value,
+        webService,
+        mcx,
+        federation,
+        dns);
   }
 
   public Topology withWebService(WebServiceConfiguration value) {
     return new Topology(
-        name, sipDomain, netbiosDomain, pools, edge, users, mobilityPolicies, value, mcx);
+        name,
+        sipDomain,
+        netbiosDomain,
+        pools,
+        edge,
+        users,
+        mobilityPolicies,
+        value,
+        mcx,
+        federation,
+        dns);
   }
 
   public Topology withMcx(McxConfiguration value) {
     return new Topology(
-        name, sipDomain, netbiosDomain, pools, edge, users, mobilityPolicies, webService, value);
+        name,
+        sipDomain,
+        netbiosDomain,
+        pools,
+        edge,
+        users,
+        mobilityPolicies,
+        webService,
+        value,
+        federation,
+        dns);
+  }
+
+  public Topology withFederation(Federation value) {
+    return new Topology(
+        name,
+        sipDomain,
+        netbiosDomain,
+        pools,
+        edge,
+        users,
+        mobilityPolicies,
+        webService,
+        mcx,
+        value,
+        dns);
+  }
+
+  public Topology withFederation(UnaryOperator<Federation> change) {
+    return withFederation(change.apply(federation));
+  }
+
+  public Topology withDns(DnsZones value) {
+    return new Topology(
+        name,
+        sipDomain,
+        netbiosDomain,
+        pools,
+        edge,
+        users,
+        mobilityPolicies,
+        webService,
+        mcx,
+        federation,
+        value);
+  }
+
+  public Topology withEdge(Edge value) {
+    return new Topology(
+        name,
+        sipDomain,
+        netbiosDomain,
+        pools,
+        value,
+        users,
+        mobilityPolicies,
+        webService,
+        mcx,
+        federation,
+        dns);
   }
 }

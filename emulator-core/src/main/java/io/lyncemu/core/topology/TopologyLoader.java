@@ -2,14 +2,21 @@ package io.lyncemu.core.topology;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.deser.std.FromStringDeserializer;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.lyncemu.core.federation.Negotiation;
+import io.lyncemu.core.federation.RoutingMethod;
+import io.lyncemu.core.federation.VerificationLevel;
+import io.lyncemu.core.federation.XmppPartnerType;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -19,6 +26,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -39,7 +47,29 @@ public final class TopologyLoader {
             .propertyNamingStrategy(PropertyNamingStrategies.KEBAB_CASE)
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS)
+            .addModule(lyncEnums())
             .build();
+  }
+
+  /** Lets a file say {@code NotSupported} or {@code UseSourceVerification}, as the cmdlets do. */
+  private static SimpleModule lyncEnums() {
+    SimpleModule module = new SimpleModule("lync-enums");
+    add(module, Negotiation.class, Negotiation::parse);
+    add(module, XmppPartnerType.class, XmppPartnerType::parse);
+    add(module, VerificationLevel.class, VerificationLevel::parse);
+    add(module, RoutingMethod.class, RoutingMethod::parse);
+    return module;
+  }
+
+  private static <E> void add(SimpleModule module, Class<E> type, Function<String, E> parse) {
+    module.addDeserializer(
+        type,
+        new FromStringDeserializer<E>(type) {
+          @Override
+          protected E _deserialize(String value, DeserializationContext context) {
+            return parse.apply(value);
+          }
+        });
   }
 
   public static List<String> builtInNames() {

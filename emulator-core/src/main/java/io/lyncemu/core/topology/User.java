@@ -1,5 +1,6 @@
 package io.lyncemu.core.topology;
 
+import io.lyncemu.core.federation.ExternalAccessPolicy;
 import java.util.Objects;
 
 /**
@@ -14,7 +15,8 @@ public record User(
     String password,
     Boolean enabled,
     String mobilityPolicy,
-    String registrarPool) {
+    String registrarPool,
+    String externalAccessPolicy) {
 
   public User {
     sipAddress = Fqdns.sipUri(sipAddress);
@@ -29,6 +31,10 @@ public record User(
     enabled = enabled == null ? Boolean.TRUE : enabled;
     mobilityPolicy = mobilityPolicy == null ? "" : MobilityPolicy.canonicalIdentity(mobilityPolicy);
     registrarPool = registrarPool == null ? "" : registrarPool.toLowerCase(java.util.Locale.ROOT);
+    externalAccessPolicy =
+        externalAccessPolicy == null || externalAccessPolicy.isBlank()
+            ? ""
+            : ExternalAccessPolicy.canonicalIdentity(externalAccessPolicy);
   }
 
   public boolean isEnabled() {
@@ -37,21 +43,62 @@ public record User(
 
   public User withEnabled(boolean value) {
     return new User(
-        displayName, samAccountName, sipAddress, password, value, mobilityPolicy, registrarPool);
+        displayName,
+        samAccountName,
+        sipAddress,
+        password,
+        value,
+        mobilityPolicy,
+        registrarPool,
+        externalAccessPolicy);
   }
 
   public User withPassword(String value) {
     return new User(
-        displayName, samAccountName, sipAddress, value, enabled, mobilityPolicy, registrarPool);
+        displayName,
+        samAccountName,
+        sipAddress,
+        value,
+        enabled,
+        mobilityPolicy,
+        registrarPool,
+        externalAccessPolicy);
   }
 
   public User withMobilityPolicy(String identity) {
     return new User(
-        displayName, samAccountName, sipAddress, password, enabled, identity, registrarPool);
+        displayName,
+        samAccountName,
+        sipAddress,
+        password,
+        enabled,
+        identity,
+        registrarPool,
+        externalAccessPolicy);
   }
 
   public User withDisplayName(String value) {
     return new User(
-        value, samAccountName, sipAddress, password, enabled, mobilityPolicy, registrarPool);
+        value,
+        samAccountName,
+        sipAddress,
+        password,
+        enabled,
+        mobilityPolicy,
+        registrarPool,
+        externalAccessPolicy);
+  }
+
+  /** A granted external access policy ({@code Tag:Name}); blank grants the global one. */
+  public User withExternalAccessPolicy(String identity) {
+    return new User(
+        displayName,
+        samAccountName,
+        sipAddress,
+        password,
+        enabled,
+        mobilityPolicy,
+        registrarPool,
+        identity);
   }
 }

@@ -12,7 +12,8 @@ public enum McxError {
   SESSION_EXPIRED("SessionExpired", 410, 52004),
   UNKNOWN_RECIPIENT("UnknownRecipient", 404, 52005),
   RECIPIENT_OFFLINE("RecipientOffline", 480, 52006),
-  SERVICE_UNAVAILABLE("ServiceUnavailable", 503, 52007);
+  SERVICE_UNAVAILABLE("ServiceUnavailable", 503, 52007),
+  FEDERATION_REFUSED("FederationRefused", 403, 52008);
 
   private final String code;
   private final int httpStatus;

@@ -205,7 +205,11 @@ public final class McxSessions implements AutoCloseable {
             .with("message", message.id())
             .with("outcome", routed.outcome()));
     return switch (routed.outcome()) {
-      case DELIVERED -> Outcome.ok(new MessageSent(message.id(), routed.endpoints()));
+      case DELIVERED, FORWARDED -> Outcome.ok(new MessageSent(message.id(), routed.endpoints()));
+      case FEDERATION_REFUSED ->
+          McxRefusal.refuse(
+              McxError.FEDERATION_REFUSED,
+              recipient + " is a federated user this deployment may not reach.");
       case UNKNOWN_RECIPIENT ->
           McxRefusal.refuse(
               McxError.UNKNOWN_RECIPIENT, recipient + " is not a user of this deployment.");

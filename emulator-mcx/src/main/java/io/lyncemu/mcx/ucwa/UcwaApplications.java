@@ -245,8 +245,9 @@ public final class UcwaApplications implements AutoCloseable {
             .with("outcome", routed.outcome()));
     String failure =
         switch (routed.outcome()) {
-          case DELIVERED -> "";
+          case DELIVERED, FORWARDED -> "";
           case UNKNOWN_RECIPIENT -> "NotFound";
+          case FEDERATION_REFUSED -> "Forbidden";
           case RECIPIENT_OFFLINE, RECIPIENT_DISABLED -> "TemporarilyUnavailable";
         };
     app.publish(List.of(new UcwaEvent.MessageCompleted(conversationId, message.id(), failure)));
