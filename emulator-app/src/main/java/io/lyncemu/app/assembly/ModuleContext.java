@@ -9,6 +9,7 @@ import io.lyncemu.core.fault.FaultPlan;
 import io.lyncemu.core.journal.EventJournal;
 import io.lyncemu.core.lifecycle.Service;
 import io.lyncemu.core.management.CmdletRegistry;
+import io.lyncemu.core.net.ConnectionTable;
 import io.lyncemu.core.routing.MessageRouter;
 import io.lyncemu.core.services.EmulatedWindowsService;
 import io.lyncemu.core.services.WindowsServices;
@@ -41,6 +42,7 @@ public final class ModuleContext {
   private final Path stateDir;
   private final List<Service> toStart = new ArrayList<>();
   private final EmulatedPorts emulatedPorts = new EmulatedPorts();
+  private final ConnectionTable connections = new ConnectionTable();
   private final UpstreamResolver upstream = new UpstreamResolver();
   private final NameResolver resolver;
 
@@ -87,6 +89,11 @@ public final class ModuleContext {
    */
   public NameResolver nameResolver() {
     return resolver;
+  }
+
+  /** Listening sockets and connections of the emulated servers, for the netstat view. */
+  public ConnectionTable connections() {
+    return connections;
   }
 
   /** Sets where names outside the emulated zones are looked up. */
