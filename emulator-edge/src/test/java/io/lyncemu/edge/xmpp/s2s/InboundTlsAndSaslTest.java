@@ -53,7 +53,8 @@ class InboundTlsAndSaslTest {
   void tlsRequiredAdvertisesRequiredStartTlsAndRefusesCleartextStanzas() throws Exception {
     edge.partner(p -> S2sFixture.with(p, Negotiation.REQUIRED, Negotiation.OPTIONAL));
     try (RawXmppPeer partner = RawXmppPeer.connect(edge.port())) {
-      String features = partner.header("fabrikam.com", "litwareinc.com").await("</stream:features>");
+      String features =
+          partner.header("fabrikam.com", "litwareinc.com").await("</stream:features>");
       assertThat(features)
           .contains("<starttls xmlns='urn:ietf:params:xml:ns:xmpp-tls'><required/></starttls>")
           .doesNotContain("dialback xmlns");
@@ -68,7 +69,8 @@ class InboundTlsAndSaslTest {
   void tlsNotSupportedOffersNoStartTlsAndFailsOneWhenAsked() throws Exception {
     edge.partner(p -> S2sFixture.with(p, Negotiation.NOT_SUPPORTED, Negotiation.NOT_SUPPORTED));
     try (RawXmppPeer partner = RawXmppPeer.connect(edge.port())) {
-      String features = partner.header("fabrikam.com", "litwareinc.com").await("</stream:features>");
+      String features =
+          partner.header("fabrikam.com", "litwareinc.com").await("</stream:features>");
       assertThat(features).doesNotContain("starttls");
       partner.send("<starttls xmlns='urn:ietf:params:xml:ns:xmpp-tls'/>");
       assertThat(partner.awaitClose())
@@ -82,7 +84,8 @@ class InboundTlsAndSaslTest {
       partner.header("fabrikam.com", "litwareinc.com").await("</stream:features>");
       partner.send("<starttls xmlns='urn:ietf:params:xml:ns:xmpp-tls'/>").await("<proceed");
       partner.startTls(partnerTls(true));
-      String features = partner.header("fabrikam.com", "litwareinc.com").await("</stream:features>");
+      String features =
+          partner.header("fabrikam.com", "litwareinc.com").await("</stream:features>");
       assertThat(features).contains("<mechanism>EXTERNAL</mechanism>").doesNotContain("starttls");
       String authzid =
           Base64.getEncoder().encodeToString("fabrikam.com".getBytes(StandardCharsets.UTF_8));
@@ -106,10 +109,10 @@ class InboundTlsAndSaslTest {
       partner.header("fabrikam.com", "litwareinc.com").await("</stream:features>");
       partner.send("<starttls xmlns='urn:ietf:params:xml:ns:xmpp-tls'/>").await("<proceed");
       partner.startTls(partnerTls(false));
-      String features = partner.header("fabrikam.com", "litwareinc.com").await("</stream:features>");
+      String features =
+          partner.header("fabrikam.com", "litwareinc.com").await("</stream:features>");
       assertThat(features).doesNotContain("EXTERNAL").contains("urn:xmpp:features:dialback");
-      partner.send(
-          "<auth xmlns='urn:ietf:params:xml:ns:xmpp-sasl' mechanism='EXTERNAL'>=</auth>");
+      partner.send("<auth xmlns='urn:ietf:params:xml:ns:xmpp-sasl' mechanism='EXTERNAL'>=</auth>");
       assertThat(partner.await("</failure>")).contains("<not-authorized/>");
     }
   }
