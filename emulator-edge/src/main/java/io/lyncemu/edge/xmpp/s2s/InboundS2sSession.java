@@ -248,6 +248,14 @@ final class InboundS2sSession extends ChannelInboundHandlerAdapter {
       onDialbackResult(element);
     } else if (ns.equals(XmppNamespaces.DIALBACK) && name.equals("verify")) {
       onDialbackVerify(element);
+    } else if (ns.equals(XmppNamespaces.STREAMS) && name.equals("error")) {
+      // The partner gives up on this stream (e.g. Prosody after a dialback error): note why and
+      // close our side too, without an error of our own.
+      closing = true;
+      context.journal.error(
+          connection, peer, DIRECTION, "peer:" + conditionOf(element), "sent by the partner");
+      ctx.writeAndFlush(text(XmppStreamWriter.streamClose()))
+          .addListener(ChannelFutureListener.CLOSE);
     } else if (ns.equals(XmppNamespaces.SERVER)
         && (name.equals("message") || name.equals("presence") || name.equals("iq"))) {
       onStanza(element);
@@ -574,6 +582,15 @@ final class InboundS2sSession extends ChannelInboundHandlerAdapter {
   }
 
   // ---- errors and plumbing
+
+  private static String conditionOf(XmlElement error) {
+    return error.children().stream()
+        .filter(c -> c.namespace().equals(XmppNamespaces.STREAM_ERRORS))
+        .filter(c -> !c.name().equals("text"))
+        .map(XmlElement::name)
+        .findFirst()
+        .orElse("undefined-condition");
+  }
 
   @Override
   public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {

@@ -96,8 +96,16 @@ final class OutboundS2sConnector {
       VerifyRequest request) {
     OutboundS2sSession session =
         new OutboundS2sSession(context, local, remote, partner, purpose, request);
+    session.armTimer(context.group.next());
+    dial(session);
+    return session;
+  }
+
+  /** Resolves the partner (off the event loop) and connects the session to the first target. */
+  void dial(OutboundS2sSession session) {
     EventLoop loop = context.group.next();
-    session.armTimer(loop);
+    String remote = session.remote();
+    XmppAllowedPartner partner = session.partner();
     context.blocking.execute(
         () -> {
           List<InetSocketAddress> targets;
@@ -119,7 +127,6 @@ final class OutboundS2sConnector {
           List<InetSocketAddress> all = targets;
           loop.execute(() -> connect(session, loop, all, 0));
         });
-    return session;
   }
 
   /** Tries the targets in order (RFC 6120 §3.2.1 step 9). */

@@ -42,6 +42,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>{@link #send} may be called from any thread; everything else runs on the channel's loop.
  */
+@io.netty.channel.ChannelHandler.Sharable // one session may be dialled twice: see retryWithoutTls
 final class OutboundS2sSession extends ChannelInboundHandlerAdapter {
   private static final Logger LOG = LoggerFactory.getLogger(OutboundS2sSession.class);
   private static final String DIRECTION = "outbound";
@@ -82,6 +83,14 @@ final class OutboundS2sSession extends ChannelInboundHandlerAdapter {
   private AutoCloseable netstatRow;
   private ScheduledFuture<?> timer;
 
+  /**
+   * Set after a failed TLS handshake with a partner whose TlsNegotiation is not Required: the
+   * session dials again and ignores {@code <starttls/>} (RFC 6120 §5.4.3.2 lets the initiator retry
+   * without TLS). Prosody without a certificate of its own still offers STARTTLS and then fails the
+   * handshake with "no shared cipher"; this is what keeps dialback working with it.
+   */
+  private volatile boolean withoutTls;
+
   OutboundS2sSession(
       S2sContext context,
       String local,
@@ -99,6 +108,10 @@ final class OutboundS2sSession extends ChannelInboundHandlerAdapter {
 
   String remote() {
     return remote;
+  }
+
+  XmppAllowedPartner partner() {
+    return partner;
   }
 
   boolean isUsable() {
@@ -142,6 +155,11 @@ final class OutboundS2sSession extends ChannelInboundHandlerAdapter {
 
   /** Called once the TCP connection is up; the handlers are already in the pipeline. */
   void connected(Channel ch) {
+    InboundS2sSession.closeQuietly(netstatRow);
+    streamId = "";
+    secure = false;
+    saslDone = false;
+    saslFailed = false;
     channel = ch;
     connection = ch.id().asShortText();
     InetSocketAddress remoteAddress = (InetSocketAddress) ch.remoteAddress();
@@ -240,7 +258,9 @@ final class OutboundS2sSession extends ChannelInboundHandlerAdapter {
     boolean tlsRequiredByPeer =
         starttls.flatMap(s -> s.child("required", XmppNamespaces.TLS)).isPresent();
     if (!secure) {
-      if (starttls.isPresent() && partner.tlsNegotiation() != Negotiation.NOT_SUPPORTED) {
+      if (starttls.isPresent()
+          && partner.tlsNegotiation() != Negotiation.NOT_SUPPORTED
+          && !withoutTls) {
         channel.writeAndFlush(
             text(XmppStreamWriter.element(XmlElement.empty("starttls", XmppNamespaces.TLS))));
         return;
@@ -345,6 +365,17 @@ final class OutboundS2sSession extends ChannelInboundHandlerAdapter {
       if (done.isSuccess()) {
         secure = true;
         sendHeader(channel);
+      } else if (!withoutTls && partner.tlsNegotiation() != Negotiation.REQUIRED) {
+        withoutTls = true;
+        context.journal.error(
+            connection, peer, DIRECTION, "tls-handshake", done.cause() + "; retrying without TLS");
+        Channel old = channel;
+        old.pipeline().remove(this);
+        InboundS2sSession.closeQuietly(netstatRow);
+        netstatRow = null;
+        channel = null; // usable again until the new connection is up
+        old.close();
+        context.connector.dial(this);
       } else {
         fail(
             new XmppDeliveryException(
