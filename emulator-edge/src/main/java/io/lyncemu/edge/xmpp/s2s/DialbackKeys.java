@@ -30,8 +30,13 @@ final class DialbackKeys {
     String configured = passphrase.get();
     String secret = configured == null || configured.isBlank() ? processSecret : configured;
     try {
+      // The HMAC key is SHA256(secret) as lower-case hex text, as Prosody's mod_dialback does.
       byte[] hashedSecret =
-          MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8));
+          HexFormat.of()
+              .formatHex(
+                  MessageDigest.getInstance("SHA-256")
+                      .digest(secret.getBytes(StandardCharsets.UTF_8)))
+              .getBytes(StandardCharsets.US_ASCII);
       Mac mac = Mac.getInstance("HmacSHA256");
       mac.init(new SecretKeySpec(hashedSecret, "HmacSHA256"));
       String text = receiving + ' ' + originating + ' ' + streamId;
