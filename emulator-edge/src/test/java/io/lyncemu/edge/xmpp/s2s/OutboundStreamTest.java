@@ -105,4 +105,27 @@ class OutboundStreamTest {
         .satisfies(
             e -> assertThat(((XmppDeliveryException) e).condition()).isEqualTo("not-allowed"));
   }
+
+  @Test
+  void tlsRequiredButNotOfferedIsAPolicyViolationOnBothSides() throws Exception {
+    edge.partner(
+        p ->
+            S2sFixture.with(
+                p,
+                io.lyncemu.core.federation.Negotiation.REQUIRED,
+                io.lyncemu.core.federation.Negotiation.OPTIONAL));
+    edge.resolver.xmppServer("fabrikam.com", "xmpp.fabrikam.com", fabrikam.port());
+    var sent = edge.server.sendToPartner(message("alice@fabrikam.com", "secret"));
+    assertThatThrownBy(() -> sent.toCompletableFuture().join())
+        .cause()
+        .satisfies(
+            e -> {
+              assertThat(((XmppDeliveryException) e).condition()).isEqualTo("policy-violation");
+              assertThat(e.getMessage()).contains("does not offer STARTTLS");
+            });
+    await()
+        .atMost(Duration.ofSeconds(5))
+        .until(() -> fabrikam.received().contains("<policy-violation"));
+    assertThat(fabrikam.received()).doesNotContain("secret</body>");
+  }
 }
