@@ -1,5 +1,6 @@
 package io.lyncemu.edge.xmpp.stream;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,5 +38,59 @@ public record XmlElement(
     return children.stream()
         .filter(c -> c.name.equals(localName) && c.namespace.equals(ns))
         .findFirst();
+  }
+
+  /** Starts building an element; see {@link Builder}. */
+  public static Builder builder(String name, String namespace) {
+    return new Builder(name, namespace);
+  }
+
+  /** An element with no attributes, children or text, e.g. {@code <starttls xmlns='...'/>}. */
+  public static XmlElement empty(String name, String namespace) {
+    return new XmlElement(name, namespace, Map.of(), List.of(), "");
+  }
+
+  /**
+   * Builds an element tree concisely: {@code XmlElement.builder("message", "jabber:server")
+   * .attr("to", to).child(XmlElement.builder("body", "jabber:server").text("hi")).build()}.
+   */
+  public static final class Builder {
+    private final String name;
+    private final String namespace;
+    private final Map<String, String> attributes = new LinkedHashMap<>();
+    private final List<XmlElement> children = new ArrayList<>();
+    private final StringBuilder text = new StringBuilder();
+
+    private Builder(String name, String namespace) {
+      this.name = Objects.requireNonNull(name, "name");
+      this.namespace = namespace;
+    }
+
+    /** Sets an attribute; a null value leaves it out, which suits optional from/to/id/type. */
+    public Builder attr(String key, String value) {
+      if (value != null) {
+        attributes.put(key, value);
+      }
+      return this;
+    }
+
+    public Builder child(XmlElement child) {
+      children.add(Objects.requireNonNull(child, "child"));
+      return this;
+    }
+
+    public Builder child(Builder child) {
+      return child(child.build());
+    }
+
+    /** Appends character data. */
+    public Builder text(String value) {
+      text.append(value);
+      return this;
+    }
+
+    public XmlElement build() {
+      return new XmlElement(name, namespace, attributes, children, text.toString());
+    }
   }
 }
