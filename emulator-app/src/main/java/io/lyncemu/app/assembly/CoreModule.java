@@ -4,6 +4,7 @@ import io.lyncemu.app.cmdlets.ScenarioCmdlets;
 import io.lyncemu.core.cmdlets.ClockCmdlets;
 import io.lyncemu.core.cmdlets.ConfigurationCmdlets;
 import io.lyncemu.core.cmdlets.MobilityPolicyCmdlets;
+import io.lyncemu.core.cmdlets.NetstatCmdlets;
 import io.lyncemu.core.cmdlets.ServiceCmdlets;
 import io.lyncemu.core.cmdlets.UserCmdlets;
 import java.util.List;
@@ -32,6 +33,7 @@ public final class CoreModule implements EmulatorModule {
         .registerAll(new MobilityPolicyCmdlets(context.deployment()).all())
         .registerAll(new ConfigurationCmdlets(context.deployment()).all())
         .registerAll(new ServiceCmdlets(context.deployment(), context.windowsServices()).all())
+        .registerAll(new NetstatCmdlets(context.connections()).all())
         .registerAll(new ClockCmdlets(context.clock(), context.journal()).all())
         .registerAll(new ScenarioCmdlets(context.scenarios()).all());
   }

@@ -46,9 +46,15 @@ public final class XmppInternalListener implements Service {
   private final SslContext tls;
   private final Set<EdgeLinkHandler> links = ConcurrentHashMap.newKeySet();
   private EventLoopGroup group;
+  private io.netty.channel.group.ChannelGroup accepted;
   private Channel server;
   private AutoCloseable listingHandle;
   private AutoCloseable portHandle;
+
+  /**
+   * The port of the first bind, reused by later starts so a restart keeps the port (ephemeral too).
+   */
+  private int port;
 
   public XmppInternalListener(
       EdgeLinkSettings settings,
@@ -62,6 +68,7 @@ public final class XmppInternalListener implements Service {
     this.emulatedPorts = Objects.requireNonNull(emulatedPorts, "emulatedPorts");
     this.journal = Objects.requireNonNull(journal, "journal");
     this.tls = LinkTls.server(settings.identity(), settings.ca());
+    this.port = settings.port();
   }
 
   @Override
@@ -75,6 +82,9 @@ public final class XmppInternalListener implements Service {
       return;
     }
     group = new MultiThreadIoEventLoopGroup(2, NioIoHandler.newFactory());
+    accepted =
+        new io.netty.channel.group.DefaultChannelGroup(
+            io.netty.util.concurrent.GlobalEventExecutor.INSTANCE);
     ServerBootstrap bootstrap =
         new ServerBootstrap()
             .group(group)
@@ -83,19 +93,20 @@ public final class XmppInternalListener implements Service {
                 new ChannelInitializer<SocketChannel>() {
                   @Override
                   protected void initChannel(SocketChannel ch) {
+                    accepted.add(ch);
                     ch.pipeline().addLast(tls.newHandler(ch.alloc()));
                     EdgeLinkHandler.install(ch, XmppInternalListener.this);
                   }
                 });
     try {
-      server = bootstrap.bind(settings.bindHost(), settings.port()).sync().channel();
+      server = bootstrap.bind(settings.bindHost(), port).sync().channel();
     } catch (Exception e) {
       group.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS);
       group = null;
-      throw new PortBindException(
-          LISTENER, new InetSocketAddress(settings.bindHost(), settings.port()), e);
+      throw new PortBindException(LISTENER, new InetSocketAddress(settings.bindHost(), port), e);
     }
     InetSocketAddress bound = (InetSocketAddress) server.localAddress();
+    port = bound.getPort();
     listingHandle = connections.listening(OWNER, bound);
     portHandle =
         emulatedPorts.register(
@@ -116,7 +127,8 @@ public final class XmppInternalListener implements Service {
     close(portHandle);
     close(listingHandle);
     server.close().awaitUninterruptibly();
-    links.forEach(EdgeLinkHandler::close);
+    // Wait for every accepted connection to be closed, so the port is free when stop returns.
+    accepted.close().awaitUninterruptibly(settings.stopTimeout().toMillis());
     group
         .shutdownGracefully(0, settings.stopTimeout().toMillis(), TimeUnit.MILLISECONDS)
         .awaitUninterruptibly(settings.stopTimeout().toMillis() + 1000);
