@@ -9,6 +9,7 @@ import io.lyncemu.core.cmdlets.ExternalAccessPolicyCmdlets;
 import io.lyncemu.core.cmdlets.FederationRouteCmdlets;
 import io.lyncemu.core.cmdlets.HostingProviderCmdlets;
 import io.lyncemu.core.cmdlets.MobilityPolicyCmdlets;
+import io.lyncemu.core.cmdlets.NetstatCmdlets;
 import io.lyncemu.core.cmdlets.ServiceCmdlets;
 import io.lyncemu.core.cmdlets.UserCmdlets;
 import io.lyncemu.core.cmdlets.XmppGatewayConfigurationCmdlets;
@@ -46,6 +47,7 @@ public final class CoreModule implements EmulatorModule {
         .registerAll(new ExternalAccessPolicyCmdlets(context.deployment()).all())
         .registerAll(new FederationRouteCmdlets(context.deployment()).all())
         .registerAll(new ServiceCmdlets(context.deployment(), context.windowsServices()).all())
+        .registerAll(new NetstatCmdlets(context.connections()).all())
         .registerAll(new ClockCmdlets(context.clock(), context.journal()).all())
         .registerAll(new ScenarioCmdlets(context.scenarios()).all());
   }
