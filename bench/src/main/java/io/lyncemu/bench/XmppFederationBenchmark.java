@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -76,6 +77,8 @@ final class XmppFederationBenchmark {
         } catch (RuntimeException e) {
           emulatorMissing = P2pImBenchmark.abbreviate(e.getMessage());
         }
+        String[] pWhy = {prosodyMissing};
+        String[] eWhy = {emulatorMissing};
         for (int connections : new int[] {1, 50}) {
           String name =
               String.format(
@@ -83,20 +86,24 @@ final class XmppFederationBenchmark {
                   "5%s. s2s inbound, %d conn",
                   connections == 1 ? "a" : "b",
                   connections);
-          Throughput p = prosody == null ? null : throughput(driver, prosody, connections);
-          Throughput e = emulator == null ? null : throughput(driver, emulator, connections);
-          rows.add(show(throughputRow(name + ": emulator", e, emulatorMissing)));
-          rows.add(show(throughputRow(name + ": Prosody", p, prosodyMissing)));
+          FederationTarget pt = prosody;
+          FederationTarget et = emulator;
+          Throughput p = attempt(pt, pWhy, () -> throughput(driver, pt, connections));
+          Throughput e = attempt(et, eWhy, () -> throughput(driver, et, connections));
+          rows.add(show(throughputRow(name + ": emulator", e, eWhy[0])));
+          rows.add(show(throughputRow(name + ": Prosody", p, pWhy[0])));
           rows.add(show(ratioRow(name + ": ratio emulator / Prosody", e, p)));
         }
-        Throughput ph = prosody == null ? null : handshakes(driver, prosody);
-        Throughput eh = emulator == null ? null : handshakes(driver, emulator);
-        rows.add(show(handshakeRow("5c. dialback handshakes: emulator", eh, emulatorMissing)));
-        rows.add(show(handshakeRow("5c. dialback handshakes: Prosody", ph, prosodyMissing)));
+        FederationTarget pt = prosody;
+        FederationTarget et = emulator;
+        Throughput ph = attempt(pt, pWhy, () -> handshakes(driver, pt));
+        Throughput eh = attempt(et, eWhy, () -> handshakes(driver, et));
+        rows.add(show(handshakeRow("5c. dialback handshakes: emulator", eh, eWhy[0])));
+        rows.add(show(handshakeRow("5c. dialback handshakes: Prosody", ph, pWhy[0])));
         rows.add(show(ratioRow("5c. dialback handshakes: ratio emulator / Prosody", eh, ph)));
-        Idle pi = prosody == null ? null : idle(driver, prosody);
-        Idle ei = emulator == null ? null : idle(driver, emulator);
-        memoryRows(ei, pi, emulatorMissing, prosodyMissing).forEach(row -> rows.add(show(row)));
+        Idle pi = attempt(pt, pWhy, () -> idle(driver, pt));
+        Idle ei = attempt(et, eWhy, () -> idle(driver, et));
+        memoryRows(ei, pi, eWhy[0], pWhy[0]).forEach(row -> rows.add(show(row)));
       } finally {
         if (prosody != null) {
           prosody.close();
@@ -116,6 +123,24 @@ final class XmppFederationBenchmark {
       TempDirs.delete(emulatorDir);
     }
     return rows;
+  }
+
+  /**
+   * Runs one measurement on a target that may be missing or broken (e.g. an emulator build whose
+   * 5269 still refuses every stream): null with the reason in {@code why[0]} instead of aborting
+   * the other target's measurements.
+   */
+  private static <T> T attempt(FederationTarget target, String[] why, Callable<T> measurement) {
+    if (target == null) {
+      return null;
+    }
+    try {
+      return measurement.call();
+    } catch (Exception e) {
+      Throwable cause = e instanceof java.util.concurrent.ExecutionException ? e.getCause() : e;
+      why[0] = "failed: " + P2pImBenchmark.abbreviate(String.valueOf(cause));
+      return null;
+    }
   }
 
   /** Prints each row as it is measured: the whole benchmark takes a few minutes. */
@@ -223,6 +248,9 @@ final class XmppFederationBenchmark {
       from = now;
     }
     running.set(false);
+    if (done.get() == 0) {
+      throw new IllegalStateException("no handshake succeeded: " + firstFailure[0]);
+    }
     long failures = failed.get() - failedFrom;
     AtomicInteger settle = inFlight;
     io.lyncemu.bench.xmpp.Waits.until(() -> settle.get() == 0, DRAIN);
