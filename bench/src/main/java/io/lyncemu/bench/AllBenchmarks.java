@@ -63,6 +63,9 @@ public final class AllBenchmarks {
       rows.addAll(ChallengeVsWireMockBenchmark.run(httpPort, remarks));
     }
 
+    step("5. XMPP federation, emulator vs Prosody");
+    rows.addAll(XmppFederationBenchmark.run(remarks));
+
     remarks.add(
         "Client, emulator and WireMock share one JVM and the machine's cores; the client is the"
             + " same hand-written keep-alive HTTP/1.1 client for both servers.");

@@ -12,7 +12,6 @@ import io.lyncemu.core.journal.EventJournal;
 import io.lyncemu.core.lifecycle.StartupException;
 import io.lyncemu.core.management.CmdletOutput;
 import io.lyncemu.core.management.CmdletRegistry;
-import io.lyncemu.core.management.CommandLine;
 import io.lyncemu.core.routing.MessageRouter;
 import io.lyncemu.core.scenario.Scenario;
 import io.lyncemu.core.services.WindowsServices;
@@ -189,13 +188,13 @@ public final class LyncEmulator implements AutoCloseable {
 
   /**
    * Runs one PowerShell-style command line, e.g. {@code Get-CsUser -Identity
-   * sip:kenmyer@litwareinc.com}.
+   * sip:kenmyer@litwareinc.com}, or a pipeline such as {@code Get-CsUser |
+   * Grant-CsExternalAccessPolicy -PolicyName FedPic}.
    *
    * @throws io.lyncemu.core.management.CmdletException as PowerShell would report the error
    */
   public CmdletOutput invoke(String commandLine) {
-    CommandLine line = CommandLine.parse(commandLine);
-    return assembly.cmdlets().invoke(line.cmdlet(), line.arguments());
+    return assembly.cmdlets().run(commandLine);
   }
 
   public Deployment deployment() {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.lyncemu.app.LyncEmulator;
 import io.lyncemu.core.management.CmdletOutput;
+import io.lyncemu.core.management.PowerShellFormatter;
 import io.lyncemu.core.management.PsObject;
 import io.lyncemu.core.scenario.Expectation;
 import io.lyncemu.core.scenario.Scenario;
@@ -48,7 +49,12 @@ class ScenarioCatalogueIT {
     PsObject result = output.objects().get(0);
     assertThat(result.get("Result")).as("Result of %s", name).isEqualTo(expect.result());
     assertThat(output.succeeded()).isEqualTo(expect.result().equals("Success"));
-    String error = String.valueOf(result.get("Error Message"));
+    // Test-CsMcxP2PIM says "Error Message"; Test-CsFederatedPartner and the push test say "Error".
+    String error =
+        String.valueOf(
+            result.get("Error Message") != null
+                ? result.get("Error Message")
+                : result.get("Error"));
     if (!expect.errorMessage().isEmpty()) {
       assertThat(error).isEqualTo(expect.errorMessage());
     }
@@ -57,6 +63,17 @@ class ScenarioCatalogueIT {
     expect
         .diagnosisContains()
         .forEach(fragment -> assertThat(diagnosis).as(name).contains(fragment));
+
+    for (Expectation.DiagnosticStep step : expect.diagnose()) {
+      String shown = PowerShellFormatter.formatList(lync.invoke(step.command()).objects());
+      step.outputContains()
+          .forEach(
+              fragment -> assertThat(shown).as("%s: %s", name, step.command()).contains(fragment));
+      step.outputLacks()
+          .forEach(
+              fragment ->
+                  assertThat(shown).as("%s: %s", name, step.command()).doesNotContain(fragment));
+    }
 
     lync.scenarios().clear();
     // Some scenarios run the transaction as a user who does not exist; healing is judged on the

@@ -223,10 +223,20 @@ public final class AdminApi {
     JsonNode body = parseBody(request);
     String name;
     CmdletArguments arguments;
+    String pipeline = null;
     if (body.hasNonNull("commandLine")) {
-      CommandLine line = CommandLine.parse(textField(body, "commandLine"));
+      String text = textField(body, "commandLine");
+      List<CommandLine> stages = CommandLine.parsePipeline(text);
+      for (CommandLine stage : stages) {
+        if (backend.cmdlets().find(stage.cmdlet()).isEmpty()) {
+          return unknownCmdlet(stage.cmdlet());
+        }
+      }
+      // A pipeline's errors are reported under its last cmdlet, the one its output comes from.
+      CommandLine line = stages.get(stages.size() - 1);
       name = line.cmdlet();
       arguments = line.arguments();
+      pipeline = stages.size() > 1 ? text : null;
     } else if (body.hasNonNull("cmdlet")) {
       name = textField(body, "cmdlet");
       arguments = arguments(body);
@@ -238,19 +248,15 @@ public final class AdminApi {
     }
     Optional<Cmdlet> cmdlet = backend.cmdlets().find(name);
     if (cmdlet.isEmpty()) {
-      return error(
-          404,
-          name
-              + " : The term '"
-              + name
-              + "' is not recognized as the name of a cmdlet, function, script file, or operable"
-              + " program.",
-          "ObjectNotFound");
+      return unknownCmdlet(name);
     }
     String displayName = cmdlet.get().name();
     CmdletOutput output;
     try {
-      output = backend.cmdlets().invoke(displayName, arguments);
+      output =
+          pipeline != null
+              ? backend.cmdlets().run(pipeline)
+              : backend.cmdlets().invoke(displayName, arguments);
     } catch (CmdletException e) {
       return error(400, displayName + " : " + e.getMessage(), e.category());
     } catch (EmulatorException e) {
@@ -267,6 +273,17 @@ public final class AdminApi {
     }
     root.put("text", PowerShellFormatter.formatList(output.objects()));
     return ok(root);
+  }
+
+  private AdminResponse unknownCmdlet(String name) {
+    return error(
+        404,
+        name
+            + " : The term '"
+            + name
+            + "' is not recognized as the name of a cmdlet, function, script file, or operable"
+            + " program.",
+        "ObjectNotFound");
   }
 
   private CmdletArguments arguments(JsonNode body) {

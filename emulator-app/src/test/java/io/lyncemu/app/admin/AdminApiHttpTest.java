@@ -176,6 +176,39 @@ class AdminApiHttpTest {
   }
 
   @Test
+  void invokeRunsTheXmppSeedsFederationLinesIncludingItsPipeline() throws Exception {
+    try {
+      post(
+          "/cmdlets/invoke",
+          "{\"commandLine\":\"New-CsExternalAccessPolicy -Identity FedPic"
+              + " -EnableFederationAcces $true -EnablePublicCloudAccess $true\"}");
+      HttpResponse<String> piped =
+          post(
+              "/cmdlets/invoke",
+              "{\"commandLine\":\"Get-CsUser | Grant-CsExternalAccessPolicy -PolicyName"
+                  + " FedPic\"}");
+      HttpResponse<String> user =
+          post(
+              "/cmdlets/invoke",
+              "{\"commandLine\":\"Get-CsUser -Identity sip:kenmyer@litwareinc.com\"}");
+
+      assertThat(piped.statusCode()).isEqualTo(200);
+      assertThat(json(user).path("objects").get(0).path("properties").path("ExternalAccessPolicy"))
+          .hasToString("\"FedPic\"");
+      HttpResponse<String> duplicate =
+          post(
+              "/cmdlets/invoke",
+              "{\"commandLine\":\"New-CsHostingProvider -Identity Hybrid -ProxyFqdn"
+                  + " sipfed.online.lync.com\"}");
+      assertThat(duplicate.statusCode()).isEqualTo(400);
+      assertThat(json(duplicate).path("error").asText())
+          .startsWith("New-CsHostingProvider : The ProxyFqdn \"sipfed.online.lync.com\"");
+    } finally {
+      lync.invoke("Remove-CsExternalAccessPolicy -Identity FedPic");
+    }
+  }
+
+  @Test
   void invokeAnswers404ForAnUnknownCmdlet() throws Exception {
     HttpResponse<String> response = post("/cmdlets/invoke", "{\"commandLine\":\"Get-CsNothing\"}");
 

@@ -109,7 +109,9 @@ public final class UserCmdlets {
         .put("ArchivingPolicy", null)
         .put("ExchangeArchivingPolicy", null)
         .put("PinPolicy", null)
-        .put("ExternalAccessPolicy", null)
+        .put(
+            "ExternalAccessPolicy",
+            user.externalAccessPolicy().isEmpty() ? null : shortName(user.externalAccessPolicy()))
         .put(
             "MobilityPolicy",
             user.mobilityPolicy().isEmpty() ? null : shortName(user.mobilityPolicy()))

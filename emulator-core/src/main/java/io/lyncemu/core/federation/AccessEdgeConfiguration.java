@@ -47,6 +47,15 @@ public record AccessEdgeConfiguration(
     return allowFederatedUsers;
   }
 
+  /**
+   * New-CsHostingProvider's help: "you cannot federate with a hosting provider if the Edge uses
+   * default routing". Lync still lets an administrator switch to default routing while a provider
+   * is enabled; the Access Edge is what refuses to route to the provider then, so it asks here.
+   */
+  public boolean allowsHostingProviders() {
+    return routingMethod == RoutingMethod.USE_DNS_SRV_ROUTING;
+  }
+
   public AccessEdgeConfiguration withAllowFederatedUsers(boolean value) {
     return new AccessEdgeConfiguration(
         identity,

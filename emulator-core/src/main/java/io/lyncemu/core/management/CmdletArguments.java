@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -208,6 +209,135 @@ public final class CmdletArguments {
       case "d" -> Duration.ofDays(amount);
       default -> Duration.ofSeconds(amount);
     };
+  }
+
+  /**
+   * Binds the arguments to the cmdlet's parameters as PowerShell does and returns them under the
+   * parameters' full names; use the result, not this. A name may be shortened to any unambiguous
+   * prefix ({@code -EnableFederationAcces} is EnableFederationAccess), an exact name wins over
+   * longer names that start with it ({@code -Enabled} beside {@code -EnabledSharedAddressSpace}),
+   * and the only positional slot is the Identity. Unlike {@link #allow}, which callers use for its
+   * check alone, this is a separate method so that a cmdlet still reading the unbound names can
+   * never silently ignore an abbreviated parameter.
+   *
+   * @throws CmdletException with PowerShell's wording for an unknown or ambiguous name, a parameter
+   *     given twice, or a positional value nothing accepts
+   */
+  public CmdletArguments bind(String cmdlet, String... parameters) {
+    List<String> all = new ArrayList<>(List.of(parameters));
+    if (all.stream().noneMatch(p -> p.equalsIgnoreCase("Identity"))) {
+      all.add(0, "Identity");
+    }
+    Map<String, Optional<String>> boundValues = new LinkedHashMap<>();
+    Map<String, String> boundNames = new LinkedHashMap<>();
+    for (Map.Entry<String, Optional<String>> entry : named.entrySet()) {
+      String full = resolve(originalNames.get(entry.getKey()), all);
+      String key = full.toLowerCase(Locale.ROOT);
+      if (boundValues.containsKey(key)) {
+        throw new CmdletException(
+            "InvalidArgument",
+            "Cannot bind parameter because parameter '"
+                + full
+                + "' is specified more than once. To provide multiple values to parameters that"
+                + " can accept multiple values, use the array syntax. For example, \"-parameter"
+                + " value1,value2,value3\".");
+      }
+      boundValues.put(key, entry.getValue());
+      boundNames.put(key, full);
+    }
+    int slots = boundValues.containsKey("identity") ? 0 : 1;
+    if (positional.size() > slots) {
+      throw new CmdletException(
+          "InvalidArgument",
+          "A positional parameter cannot be found that accepts argument '"
+              + positional.get(slots)
+              + "'.");
+    }
+    return new CmdletArguments(boundValues, boundNames, positional);
+  }
+
+  private static String resolve(String given, List<String> parameters) {
+    for (String parameter : parameters) {
+      if (parameter.equalsIgnoreCase(given)) {
+        return parameter;
+      }
+    }
+    List<String> matches =
+        parameters.stream()
+            .filter(p -> p.regionMatches(true, 0, given, 0, given.length()))
+            .toList();
+    if (matches.size() == 1) {
+      return matches.get(0);
+    }
+    if (matches.isEmpty()) {
+      throw new CmdletException(
+          "InvalidArgument",
+          "A parameter cannot be found that matches parameter name '" + given + "'.");
+    }
+    throw new CmdletException(
+        "InvalidArgument",
+        "Parameter cannot be processed because the parameter name '"
+            + given
+            + "' is ambiguous. Possible matches include: -"
+            + String.join(" -", matches)
+            + ".");
+  }
+
+  /**
+   * {@link #identity()} or PowerShell's error for a missing mandatory Identity, so New-, Set- and
+   * Grant- cmdlets need not repeat it.
+   */
+  public String requireIdentity() {
+    return identity()
+        .orElseThrow(
+            () ->
+                new CmdletException(
+                    "InvalidArgument",
+                    "Cannot bind argument to parameter 'Identity' because it is null."));
+  }
+
+  /**
+   * A value converted by {@code parser} (an enum's {@code parse}, a list splitter…); the parser's
+   * IllegalArgumentException becomes PowerShell's conversion error naming the parameter.
+   */
+  public <T> Optional<T> parsed(String name, Function<String, T> parser) {
+    return get(name)
+        .map(
+            v -> {
+              try {
+                return parser.apply(v);
+              } catch (IllegalArgumentException e) {
+                throw new CmdletException(
+                    "InvalidArgument",
+                    "Cannot bind parameter '"
+                        + name
+                        + "'. Cannot convert value \""
+                        + v
+                        + "\": "
+                        + e.getMessage()
+                        + ".");
+              }
+            });
+  }
+
+  /**
+   * These arguments with {@code identity} bound from the pipeline, as {@code Get-CsUser |
+   * Grant-CsExternalAccessPolicy} binds each user. An Identity already given is an error in
+   * PowerShell too.
+   */
+  CmdletArguments withPipelineIdentity(String identity) {
+    if (has("Identity") || !positional.isEmpty()) {
+      throw new CmdletException(
+          "InvalidArgument",
+          "The input object cannot be bound to any parameters for the command either because the"
+              + " command does not take pipeline input or the input and its properties do not"
+              + " match any of the parameters that take pipeline input.");
+    }
+    Map<String, Optional<String>> values = new LinkedHashMap<>(named);
+    Map<String, String> names = new LinkedHashMap<>(originalNames);
+    values.put("identity", Optional.of(identity));
+    names.put("identity", "Identity");
+    return new CmdletArguments(values, names, positional);
   }
 
   /** Refuses parameters the cmdlet does not have, with PowerShell's wording. */

@@ -49,15 +49,24 @@ public final class CmdletRegistry {
   }
 
   /**
-   * The arguments as journaled: passwords never reach the journal, its exports or the admin API. A
-   * credential keeps its user part ({@code litwareinc\\kenmyer:********}).
+   * Secret parameters the emulator's cmdlets have. Cmdlets bind abbreviated names ({@code
+   * -DialbackPass}), and the journal records the arguments before binding, so any name that could
+   * be shortened from one of these is masked too; masking a harmless {@code -P} is the price.
+   */
+  private static final List<String> SECRET_PARAMETERS =
+      List.of("password", "newpassword", "dialbackpassphrase");
+
+  /**
+   * The arguments as journaled: passwords and passphrases (the XMPP dialback secret) never reach
+   * the journal, its exports or the admin API. A credential keeps its user part ({@code
+   * litwareinc\\kenmyer:********}).
    */
   static Map<String, String> redacted(Map<String, String> arguments) {
     Map<String, String> safe = new java.util.LinkedHashMap<>();
     arguments.forEach(
         (name, value) -> {
           String lower = name.toLowerCase(Locale.ROOT);
-          if (lower.endsWith("password")) {
+          if (isSecret(lower)) {
             safe.put(name, "********");
           } else if (lower.endsWith("credential") && value.contains(":")) {
             safe.put(name, value.substring(0, value.indexOf(':')) + ":********");
@@ -68,22 +77,75 @@ public final class CmdletRegistry {
     return safe;
   }
 
+  private static boolean isSecret(String lowerName) {
+    return lowerName.endsWith("password")
+        || lowerName.endsWith("passphrase")
+        || SECRET_PARAMETERS.stream().anyMatch(secret -> secret.startsWith(lowerName));
+  }
+
+  /**
+   * Runs one command line, which may be a pipeline: each object the previous stage returned is
+   * bound as the {@code -Identity} of one invocation of the next stage (its SipAddress when it has
+   * one, else its Identity), which is how {@code Get-CsUser | Grant-CsExternalAccessPolicy
+   * -PolicyName FedPic} reaches every user. Every invocation is journaled on its own.
+   *
+   * @throws CmdletException when a cmdlet is unknown or fails; earlier invocations stay done, as in
+   *     PowerShell
+   */
+  public CmdletOutput run(String commandLine) {
+    List<CommandLine> stages = CommandLine.parsePipeline(commandLine);
+    for (CommandLine stage : stages) {
+      cmdlet(stage.cmdlet());
+    }
+    CommandLine first = stages.get(0);
+    CmdletOutput output = invoke(first.cmdlet(), first.arguments());
+    for (CommandLine stage : stages.subList(1, stages.size())) {
+      List<PsObject> objects = new ArrayList<>();
+      boolean succeeded = output.succeeded();
+      for (PsObject input : output.objects()) {
+        CmdletOutput each =
+            invoke(stage.cmdlet(), stage.arguments().withPipelineIdentity(pipelineIdentity(input)));
+        objects.addAll(each.objects());
+        succeeded &= each.succeeded();
+      }
+      output = new CmdletOutput(objects, succeeded);
+    }
+    return output;
+  }
+
+  private static String pipelineIdentity(PsObject input) {
+    Object value = input.get("SipAddress");
+    if (value == null) {
+      value = input.get("Identity");
+    }
+    if (value == null) {
+      throw CmdletException.invalidArgument(
+          "The input object cannot be bound to any parameters for the command either because the"
+              + " command does not take pipeline input or the input and its properties do not"
+              + " match any of the parameters that take pipeline input.");
+    }
+    return value.toString();
+  }
+
+  private Cmdlet cmdlet(String name) {
+    return find(name)
+        .orElseThrow(
+            () ->
+                new CmdletException(
+                    "ObjectNotFound",
+                    "The term '"
+                        + name
+                        + "' is not recognized as the name of a cmdlet, function, script file, or"
+                        + " operable program."));
+  }
+
   /**
    * Runs a cmdlet and records the invocation.
    *
    * @throws CmdletException when the cmdlet is unknown or fails
    */
   public CmdletOutput invoke(String name, CmdletArguments arguments) {
-    Cmdlet cmdlet =
-        find(name)
-            .orElseThrow(
-                () ->
-                    new CmdletException(
-                        "ObjectNotFound",
-                        "The term '"
-                            + name
-                            + "' is not recognized as the name of a cmdlet, function, script file, or"
-                            + " operable program."));
+    Cmdlet cmdlet = cmdlet(name);
     NewEvent event =
         NewEvent.of("management", EventKind.CMDLET_INVOKED)
             .with("cmdlet", cmdlet.name())

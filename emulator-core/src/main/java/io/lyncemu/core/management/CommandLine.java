@@ -5,14 +5,56 @@ import java.util.List;
 
 /**
  * Splits one PowerShell-style command line ({@code Set-CsUser -Identity "Ken Myer" -Enabled
- * $False}) into the cmdlet name and its argument tokens, honouring single and double quotes.
+ * $False}) into the cmdlet name and its argument tokens, honouring single and double quotes. An
+ * unquoted {@code |} separates the stages of a pipeline ({@link #parsePipeline}); {@link
+ * CmdletRegistry#run} runs those.
  */
 public record CommandLine(String cmdlet, List<String> tokens) {
+  /** Stands for an unquoted {@code |} among the tokens while the line is split. */
+  private static final String PIPE = "\u0000|";
+
   public CommandLine {
     tokens = List.copyOf(tokens);
   }
 
+  /** One cmdlet; a pipeline is refused here because only {@link CmdletRegistry#run} runs one. */
   public static CommandLine parse(String line) {
+    List<CommandLine> stages = parsePipeline(line);
+    if (stages.size() > 1) {
+      throw CmdletException.invalidArgument(
+          "A pipeline ('|') cannot be run here; give one cmdlet per command line.");
+    }
+    return stages.get(0);
+  }
+
+  /** The stages of {@code Get-CsUser | Grant-CsExternalAccessPolicy -PolicyName FedPic}. */
+  public static List<CommandLine> parsePipeline(String line) {
+    List<String> tokens = tokenize(line);
+    if (tokens.isEmpty()) {
+      throw CmdletException.invalidArgument("An empty command line names no cmdlet.");
+    }
+    List<CommandLine> stages = new ArrayList<>();
+    List<String> stage = new ArrayList<>();
+    for (String token : tokens) {
+      if (token.equals(PIPE)) {
+        stages.add(stage(stage));
+        stage = new ArrayList<>();
+      } else {
+        stage.add(token);
+      }
+    }
+    stages.add(stage(stage));
+    return stages;
+  }
+
+  private static CommandLine stage(List<String> tokens) {
+    if (tokens.isEmpty()) {
+      throw CmdletException.invalidArgument("An empty pipe element is not allowed.");
+    }
+    return new CommandLine(tokens.get(0), tokens.subList(1, tokens.size()));
+  }
+
+  private static List<String> tokenize(String line) {
     List<String> tokens = new ArrayList<>();
     StringBuilder current = new StringBuilder();
     char quote = 0;
@@ -28,11 +70,14 @@ public record CommandLine(String cmdlet, List<String> tokens) {
       } else if (c == '"' || c == '\'') {
         quote = c;
         inToken = true;
-      } else if (Character.isWhitespace(c)) {
+      } else if (Character.isWhitespace(c) || c == '|') {
         if (inToken) {
           tokens.add(current.toString());
           current.setLength(0);
           inToken = false;
+        }
+        if (c == '|') {
+          tokens.add(PIPE);
         }
       } else {
         current.append(c);
@@ -45,10 +90,7 @@ public record CommandLine(String cmdlet, List<String> tokens) {
     if (inToken) {
       tokens.add(current.toString());
     }
-    if (tokens.isEmpty()) {
-      throw CmdletException.invalidArgument("An empty command line names no cmdlet.");
-    }
-    return new CommandLine(tokens.get(0), tokens.subList(1, tokens.size()));
+    return tokens;
   }
 
   public CmdletArguments arguments() {

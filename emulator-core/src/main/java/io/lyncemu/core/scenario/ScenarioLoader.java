@@ -39,11 +39,17 @@ import java.util.Set;
  *   result: Failure
  *   error-message: …
  *   error-contains: [ … ]
+ *   diagnose:                          # what an administrator's troubleshooting shows
+ *     - command: Get-CsEmulatorNetstat -Port 5269
+ *       output-contains: [LISTENING]
+ *       output-lacks: [ESTABLISHED]
  * </pre>
  */
 public final class ScenarioLoader {
   private static final Set<String> TOP =
       Set.of("name", "title", "symptom", "source", "changes", "faults", "expect");
+  private static final Set<String> DIAGNOSE_KEYS =
+      Set.of("command", "output-contains", "output-lacks");
   private static final Set<String> FAULT_KEYS =
       Set.of(
           "id",
@@ -59,7 +65,13 @@ public final class ScenarioLoader {
           "stop-service",
           "advance-clock");
   private static final Set<String> EXPECT_KEYS =
-      Set.of("transaction", "result", "error-message", "error-contains", "diagnosis-contains");
+      Set.of(
+          "transaction",
+          "result",
+          "error-message",
+          "error-contains",
+          "diagnosis-contains",
+          "diagnose");
   private final ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
 
   public Scenario parse(String text, String source) {
@@ -106,7 +118,21 @@ public final class ScenarioLoader {
         text(expect, "result"),
         text(expect, "error-message"),
         strings(expect.path("error-contains")),
-        strings(expect.path("diagnosis-contains")));
+        strings(expect.path("diagnosis-contains")),
+        diagnose(expect.path("diagnose")));
+  }
+
+  private static List<Expectation.DiagnosticStep> diagnose(JsonNode steps) {
+    List<Expectation.DiagnosticStep> all = new ArrayList<>();
+    for (JsonNode step : steps) {
+      checkKeys(step, DIAGNOSE_KEYS, "diagnose step");
+      all.add(
+          new Expectation.DiagnosticStep(
+              required(step, "command"),
+              strings(step.path("output-contains")),
+              strings(step.path("output-lacks"))));
+    }
+    return all;
   }
 
   private static FaultRule fault(JsonNode node, String defaultId) {

@@ -7,7 +7,6 @@ import io.lyncemu.core.journal.EventKind;
 import io.lyncemu.core.journal.NewEvent;
 import io.lyncemu.core.management.CmdletException;
 import io.lyncemu.core.management.CmdletRegistry;
-import io.lyncemu.core.management.CommandLine;
 import io.lyncemu.core.services.EmulatedWindowsService;
 import io.lyncemu.core.services.WindowsServices;
 import io.lyncemu.core.topology.Deployment;
@@ -51,8 +50,7 @@ public final class ScenarioRunner {
     active = scenario;
     try {
       for (String line : scenario.changes()) {
-        CommandLine command = CommandLine.parse(line);
-        cmdlets.invoke(command.cmdlet(), command.arguments());
+        cmdlets.run(line);
       }
       for (FaultRule rule : scenario.faults()) {
         faults.add(rule);

@@ -3,8 +3,11 @@ package io.lyncemu.core.topology;
 import io.lyncemu.core.journal.EventJournal;
 import io.lyncemu.core.journal.EventKind;
 import io.lyncemu.core.journal.NewEvent;
+import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 
 /**
@@ -15,6 +18,7 @@ import java.util.function.UnaryOperator;
 public final class Deployment {
   private final AtomicReference<Topology> current;
   private final EventJournal journal;
+  private final List<Consumer<Topology>> listeners = new CopyOnWriteArrayList<>();
 
   public Deployment(Topology initial, EventJournal journal) {
     this.current = new AtomicReference<>(Objects.requireNonNull(initial, "initial"));
@@ -23,6 +27,27 @@ public final class Deployment {
 
   public Topology current() {
     return current.get();
+  }
+
+  /**
+   * Calls {@code listener} with the new topology after every change, on the changing thread (a
+   * cmdlet or scenario), so it must not block; closing the handle removes it. For components that
+   * hold state derived from the topology, such as a connection that exists only while a route is
+   * assigned. A listener that throws is ignored so one bad listener cannot fail a cmdlet.
+   */
+  public AutoCloseable onChange(Consumer<Topology> listener) {
+    listeners.add(Objects.requireNonNull(listener, "listener"));
+    return () -> listeners.remove(listener);
+  }
+
+  private void notifyListeners(Topology topology) {
+    for (Consumer<Topology> listener : listeners) {
+      try {
+        listener.accept(topology);
+      } catch (RuntimeException ignored) {
+        // the change is already live; a listener's failure is its own to report
+      }
+    }
   }
 
   /**
@@ -38,6 +63,7 @@ public final class Deployment {
     }
     journal.record(
         NewEvent.of("management", EventKind.CONFIGURATION_CHANGED).with("change", description));
+    notifyListeners(updated);
     return updated;
   }
 
@@ -46,5 +72,6 @@ public final class Deployment {
     current.set(Objects.requireNonNull(topology, "topology"));
     journal.record(
         NewEvent.of("management", EventKind.CONFIGURATION_CHANGED).with("change", description));
+    notifyListeners(topology);
   }
 }

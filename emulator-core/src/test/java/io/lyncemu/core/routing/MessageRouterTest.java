@@ -87,4 +87,118 @@ class MessageRouterTest {
         .containsExactly(
             "sip:packerman@litwareinc.com=Busy", "sip:packerman@litwareinc.com=Offline");
   }
+
+  /** A gateway that serves one domain and records what it was given. */
+  private static final class FakeGateway implements FederationGateway {
+    private final String domain;
+    private final RouteResult answer;
+    final List<InstantMessage> forwarded = new ArrayList<>();
+    final List<String> subscriptions = new ArrayList<>();
+
+    FakeGateway(String domain, RouteResult.Outcome answer) {
+      this.domain = domain;
+      this.answer = new RouteResult(answer, 0);
+    }
+
+    @Override
+    public String protocol() {
+      return "fake-" + domain;
+    }
+
+    @Override
+    public boolean serves(String d) {
+      return domain.equals("*") || domain.equals(d);
+    }
+
+    @Override
+    public RouteResult forward(InstantMessage message) {
+      forwarded.add(message);
+      return answer;
+    }
+
+    @Override
+    public void subscribe(String watcherUri, String targetUri) {
+      subscriptions.add(watcherUri + "->" + targetUri);
+    }
+  }
+
+  @Test
+  void federatedRecipientsGoToTheFirstGatewayThatServesTheirDomain() throws Exception {
+    FakeGateway xmpp = new FakeGateway("fabrikam.com", RouteResult.Outcome.FORWARDED);
+    FakeGateway sip = new FakeGateway("*", RouteResult.Outcome.FEDERATION_REFUSED);
+    router.addGateway(xmpp);
+    router.addGateway(sip);
+
+    assertThat(router.route(to("sip:alice@fabrikam.com")).outcome())
+        .isEqualTo(RouteResult.Outcome.FORWARDED);
+    assertThat(router.route(to("sip:bob@contoso.com")).outcome())
+        .isEqualTo(RouteResult.Outcome.FEDERATION_REFUSED);
+    assertThat(xmpp.forwarded)
+        .extracting(InstantMessage::to)
+        .containsExactly("sip:alice@fabrikam.com");
+    assertThat(sip.forwarded).extracting(InstantMessage::to).containsExactly("sip:bob@contoso.com");
+    // Local users never leave through a gateway, even when one serves every domain.
+    assertThat(router.route(to("sip:packerman@litwareinc.com")).outcome())
+        .isEqualTo(RouteResult.Outcome.RECIPIENT_OFFLINE);
+  }
+
+  @Test
+  void closingTheGatewayHandleTakesItOutOfRouting() throws Exception {
+    FakeGateway xmpp = new FakeGateway("fabrikam.com", RouteResult.Outcome.FORWARDED);
+    AutoCloseable handle = router.addGateway(xmpp);
+    handle.close();
+
+    assertThat(router.route(to("sip:alice@fabrikam.com")).outcome())
+        .isEqualTo(RouteResult.Outcome.UNKNOWN_RECIPIENT);
+  }
+
+  @Test
+  void subscribingToAFederatedUserAsksTheGatewayAndRemotePresenceReachesTheWatcher() {
+    FakeGateway xmpp = new FakeGateway("fabrikam.com", RouteResult.Outcome.FORWARDED);
+    router.addGateway(xmpp);
+    Inbox ken = new Inbox("sip:kenmyer@litwareinc.com", "k");
+
+    router.subscribe(ken, "sip:alice@fabrikam.com");
+    router.publishRemotePresence("sip:alice@fabrikam.com", Availability.ONLINE);
+
+    assertThat(xmpp.subscriptions)
+        .containsExactly("sip:kenmyer@litwareinc.com->sip:alice@fabrikam.com");
+    assertThat(ken.presence())
+        .containsExactly("sip:alice@fabrikam.com=" + Availability.ONLINE.wireName());
+  }
+
+  @Test
+  void aDeliveryFailureReachesTheSendersEndpoints() {
+    List<String> failures = new ArrayList<>();
+    MessageEndpoint sender =
+        new MessageEndpoint() {
+          @Override
+          public String sipUri() {
+            return "sip:kenmyer@litwareinc.com";
+          }
+
+          @Override
+          public String endpointId() {
+            return "k2";
+          }
+
+          @Override
+          public String protocol() {
+            return "test";
+          }
+
+          @Override
+          public void deliver(InstantMessage message) {}
+
+          @Override
+          public void deliveryFailed(InstantMessage message, String reason) {
+            failures.add(message.id() + ":" + reason);
+          }
+        };
+    router.register(sender);
+
+    router.reportDeliveryFailure(to("sip:alice@fabrikam.com"), "remote-server-not-found");
+
+    assertThat(failures).containsExactly("m1:remote-server-not-found");
+  }
 }

@@ -82,8 +82,14 @@ record ProsodyConfig(
     lua.append("authentication = \"internal_plain\"\n");
     lua.append("storage = \"internal\"\n");
     lua.append("-- Nothing that listens on more ports or reaches the network (http, bosh, ...).\n");
-    lua.append("modules_enabled = { \"roster\"; \"saslauth\"; \"tls\"; \"dialback\"; \"disco\";")
-        .append(" \"presence\"; \"ping\"; \"posix\" }\n");
+    if (certificate == null) {
+      lua.append("-- No certificate, so no mod_tls: a host that offers STARTTLS without a")
+          .append(" certificate fails\n-- the peer's handshake (sslv3 alert handshake failure)")
+          .append(" and Prosody does not\n-- fall back to plain dialback.\n");
+    }
+    lua.append("modules_enabled = { \"roster\"; \"saslauth\"; ")
+        .append(certificate == null ? "" : "\"tls\"; ")
+        .append("\"dialback\"; \"disco\"; \"presence\"; \"ping\"; \"posix\" }\n");
     lua.append("-- lua-unbound resolves through the test's DNS server only (no resolv.conf,")
         .append(" no /etc/hosts).\n");
     lua.append("unbound = { resolvconf = false; hoststxt = false; forward = { \"127.0.0.1@")

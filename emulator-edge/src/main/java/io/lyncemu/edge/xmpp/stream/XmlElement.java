@@ -11,7 +11,8 @@ import java.util.Optional;
  * One parsed XML element of an XMPP stream: a stanza or one of its children. Immutable. Namespaces
  * are resolved: {@code namespace} is the element's namespace URI, and attributes are keyed by their
  * local name (XMPP stanza attributes carry no namespace, except {@code xml:lang}, kept as {@code
- * xml:lang}). {@code text} is the concatenated character data directly inside this element.
+ * xml:lang}; the rare attribute in another namespace is keyed {@code {uri}local}). {@code text} is
+ * the concatenated character data directly inside this element.
  */
 public record XmlElement(
     String name,

@@ -63,7 +63,8 @@ public final class XmppStreamDecoder extends ByteToMessageDecoder {
   /**
    * Restarts the stream (RFC 6120 §5.4.3.3, §6.4.6): the next bytes are a new XML document with a
    * new stream header. Call it from the handler of the event that triggers the restart, before
-   * returning; bytes already received after that element are kept and parsed as the new stream.
+   * returning, on the channel's event loop; bytes already received after that element are kept and
+   * parsed as the new stream.
    *
    * <p>Except after STARTTLS: if the last stanza was {@code <starttls/>} or {@code <proceed/>} and
    * plaintext bytes are already buffered behind it, the peer sent them before the TLS handshake — a

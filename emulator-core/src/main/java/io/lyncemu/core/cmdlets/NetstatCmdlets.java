@@ -1,0 +1,97 @@
+package io.lyncemu.core.cmdlets;
+
+import io.lyncemu.core.management.Cmdlet;
+import io.lyncemu.core.management.CmdletArguments;
+import io.lyncemu.core.management.CmdletOutput;
+import io.lyncemu.core.management.PsObject;
+import io.lyncemu.core.management.SimpleCmdlet;
+import io.lyncemu.core.net.ConnectionTable;
+import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Get-CsEmulatorNetstat (emulator-only): the emulated servers' sockets as {@code netstat -ano}
+ * shows them, so a trainer can show "23456 never ESTABLISHED" without a real Windows host. {@code
+ * -Port} filters like {@code | findstr :5269}. {@link #lines} renders the Windows table.
+ */
+public final class NetstatCmdlets {
+  private final ConnectionTable connections;
+
+  public NetstatCmdlets(ConnectionTable connections) {
+    this.connections = Objects.requireNonNull(connections, "connections");
+  }
+
+  public List<Cmdlet> all() {
+    return List.of(
+        new SimpleCmdlet(
+            "Get-CsEmulatorNetstat",
+            "Lists the emulated servers' listening sockets and connections (netstat -ano).",
+            this::netstat));
+  }
+
+  private CmdletOutput netstat(CmdletArguments args) {
+    args.allow("Get-CsEmulatorNetstat", "Port");
+    Long port = args.integer("Port").orElse(null);
+    List<PsObject> rows = new ArrayList<>();
+    for (ConnectionTable.Entry e : filter(connections.snapshot(), port)) {
+      rows.add(
+          PsObject.of("Lyncemu.Netstat.Connection")
+              .put("Proto", "TCP")
+              .put("LocalAddress", address(e.local()))
+              .put(
+                  "ForeignAddress", e.remote() == null ? foreignOfListener(e) : address(e.remote()))
+              .put("State", e.state().name())
+              .put("PID", e.pid())
+              .put("Owner", e.owner())
+              .build());
+    }
+    return CmdletOutput.of(rows);
+  }
+
+  /** Rows whose local or foreign port is {@code port}; all rows when it is null. */
+  public static List<ConnectionTable.Entry> filter(List<ConnectionTable.Entry> rows, Long port) {
+    if (port == null) {
+      return rows;
+    }
+    return rows.stream()
+        .filter(
+            e ->
+                e.local().getPort() == port || (e.remote() != null && e.remote().getPort() == port))
+        .toList();
+  }
+
+  /** The table {@code netstat -ano} prints, header included, one line per row. */
+  public static List<String> lines(List<ConnectionTable.Entry> rows) {
+    List<String> out = new ArrayList<>();
+    out.add(row("Proto", "Local Address", "Foreign Address", "State", "PID"));
+    for (ConnectionTable.Entry e : rows) {
+      out.add(
+          row(
+              "TCP",
+              address(e.local()),
+              e.remote() == null ? foreignOfListener(e) : address(e.remote()),
+              e.state().name(),
+              Long.toString(e.pid())));
+    }
+    return out;
+  }
+
+  private static String row(String proto, String local, String foreign, String state, String pid) {
+    return String.format("  %-6s %-22s %-22s %-15s %s", proto, local, foreign, state, pid);
+  }
+
+  /** Windows prints 0.0.0.0:0 (or [::]:0) as the foreign address of a listening socket. */
+  private static String foreignOfListener(ConnectionTable.Entry e) {
+    return e.local().getAddress() instanceof java.net.Inet6Address ? "[::]:0" : "0.0.0.0:0";
+  }
+
+  private static String address(InetSocketAddress a) {
+    String host = a.getAddress() == null ? a.getHostString() : a.getAddress().getHostAddress();
+    if (host.contains(":")) {
+      host = "[" + host.replaceAll("%.*$", "") + "]";
+    }
+    return host + ":" + a.getPort();
+  }
+}
