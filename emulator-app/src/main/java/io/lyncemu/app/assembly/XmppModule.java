@@ -1,18 +1,18 @@
 package io.lyncemu.app.assembly;
 
-import io.lyncemu.core.lifecycle.Service;
 import io.lyncemu.core.lifecycle.ServiceGroup;
 import io.lyncemu.core.services.EmulatedWindowsService;
 import io.lyncemu.core.topology.Topology;
 import io.lyncemu.edge.xmpp.EdgeCertificates;
 import io.lyncemu.edge.xmpp.PartnerTraffic;
-import io.lyncemu.edge.xmpp.UnreachablePartners;
 import io.lyncemu.edge.xmpp.gateway.FrontEndGatewayLink;
 import io.lyncemu.edge.xmpp.gateway.FrontEndLinkSettings;
 import io.lyncemu.edge.xmpp.gateway.XmppFederationGateway;
 import io.lyncemu.edge.xmpp.internal.EdgeLinkSettings;
 import io.lyncemu.edge.xmpp.internal.GatewayLinkProtocol;
 import io.lyncemu.edge.xmpp.internal.XmppInternalListener;
+import io.lyncemu.edge.xmpp.s2s.XmppEdgeConfig;
+import io.lyncemu.edge.xmpp.s2s.XmppS2sServer;
 import java.net.InetSocketAddress;
 import java.util.List;
 
@@ -48,7 +48,8 @@ public final class XmppModule implements EmulatorModule {
     String pool = topology.primaryPool().fqdn();
     EdgeCertificates certificates =
         new EdgeCertificates(context.certificateAuthority(), context.deployment());
-    PartnerTraffic partners = partnerTraffic(context);
+    XmppS2sServer s2s = s2sServer(context, certificates);
+    PartnerTraffic partners = s2s;
 
     XmppInternalListener internal =
         new XmppInternalListener(
@@ -68,8 +69,7 @@ public final class XmppModule implements EmulatorModule {
             PROXY,
             "Lync Server XMPP Translating Gateway Proxy",
             "EdgeServer:" + edgeFqdn,
-            new ServiceGroup(
-                PROXY, List.of(s2sServer(context, partners, certificates), internal))));
+            new ServiceGroup(PROXY, List.of(s2s, internal))));
 
     String connectHost = connectHost(context.bindHost());
     FrontEndGatewayLink link =
@@ -101,26 +101,23 @@ public final class XmppModule implements EmulatorModule {
   }
 
   /**
-   * THE s2s HOOK, part 1: the partner side behind the Edge. Until branch xmpps2s is merged nothing
-   * reaches partners; replace with the s2s server's {@link PartnerTraffic}.
+   * The 5269 listener and the partner side behind the Edge. The external certificate is read when
+   * {@value #PROXY} starts, so a certificate assigned later is served after a restart.
    */
-  private static PartnerTraffic partnerTraffic(ModuleContext context) {
-    return new UnreachablePartners();
-  }
-
-  /**
-   * THE s2s HOOK, part 2: the 5269 listener. Replace the placeholder with {@code new
-   * XmppS2sServer(..., certificates::external, ...)} — the supplier must be read at service start,
-   * so a certificate assigned later is served only after a restart of {@value #PROXY}.
-   */
-  private static Service s2sServer(
-      ModuleContext context, PartnerTraffic partners, EdgeCertificates certificates) {
-    return new S2sPortPlaceholder(
-        context.bindHost(),
-        context.port(S2S),
-        context.deployment().current().edge().accessEdgeFqdn(),
-        context.connections(),
-        context.emulatedPorts());
+  private static XmppS2sServer s2sServer(ModuleContext context, EdgeCertificates certificates) {
+    return new XmppS2sServer(
+        new XmppEdgeConfig(
+            context.bindHost(),
+            context.port(S2S),
+            context.deployment()::current,
+            certificates::external,
+            context.certificateAuthority().certificate(),
+            context.clock(),
+            context.journal(),
+            context.nameResolver(),
+            context.emulatedPorts(),
+            context.connections(),
+            null));
   }
 
   private static String connectHost(String bindHost) {

@@ -73,7 +73,9 @@ class XmppModuleTest {
   }
 
   @Test
-  @Disabled("OPEN: after Stop-CsWindowsService RTCXMPPTGWPX port 5269 (placeholder) still accepts")
+  @Disabled(
+      "OPEN: 5269 and 23456 now close and reopen (checked), but after the restart the FE link"
+          + " does not re-establish within the default await (line with State=ESTABLISHED)")
   void stoppingTheProxyClosesBothPortsAndStartingReopensTheSamePorts() {
     int s2s = port("xmpp-s2s");
     int internal = port("xmpp-internal");

@@ -40,7 +40,7 @@ final class S2sContext {
       ExecutorService blocking,
       PartnerTraffic traffic) {
     this.config = config;
-    this.tls = new S2sTls(config.identity(), config.trustAnchor(), config.clock());
+    this.tls = new S2sTls(config.identity().get(), config.trustAnchor(), config.clock());
     this.keys = new DialbackKeys(() -> config.gateway().dialbackPassphrase());
     this.journal =
         new S2sJournal(config.journal(), () -> config.gateway().enableLoggingAllMessageBodies());

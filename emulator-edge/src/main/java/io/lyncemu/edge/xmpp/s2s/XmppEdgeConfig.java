@@ -22,7 +22,8 @@ import java.util.function.Supplier;
  * @param bindHost the external Access Edge address to listen on
  * @param port 5269, or 0 for an ephemeral port (tests)
  * @param topology the live deployment
- * @param identity the external Edge certificate (names = {@code Edge.externalCertificateNames()})
+ * @param identity the external Edge certificate (names = {@code Edge.externalCertificateNames()}),
+ *     read when the service starts: a certificate assigned later is served after a restart
  * @param trustAnchor the emulator CA: partner certificates it issued count as verified for SASL
  *     EXTERNAL
  * @param resolver how partners' {@code _xmpp-server._tcp} records are found
@@ -34,7 +35,7 @@ public record XmppEdgeConfig(
     String bindHost,
     int port,
     Supplier<Topology> topology,
-    ServerIdentity identity,
+    Supplier<ServerIdentity> identity,
     X509Certificate trustAnchor,
     Clock clock,
     EventJournal journal,

@@ -43,7 +43,7 @@ final class S2sFixture implements AutoCloseable {
                 "127.0.0.1",
                 0,
                 topology::get,
-                identity,
+                () -> identity,
                 ca.certificate(),
                 Clock.systemUTC(),
                 journal,
