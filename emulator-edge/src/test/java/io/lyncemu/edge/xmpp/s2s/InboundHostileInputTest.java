@@ -139,4 +139,16 @@ class InboundHostileInputTest {
     }
     stillServes(); // the first stream's slot was released when it closed
   }
+
+  @Test
+  void aSilentStreamIsClosedByTheStreamInactivityTimeout() throws Exception {
+    edge.timers(300, 1);
+    try (RawXmppPeer quiet = RawXmppPeer.connect(edge.port())) {
+      quiet.header("fabrikam.com", "litwareinc.com").await("</stream:features>");
+      assertThat(quiet.awaitClose())
+          .contains("<connection-timeout")
+          .contains("StreamInactivityTimeout");
+    }
+    stillServes();
+  }
 }

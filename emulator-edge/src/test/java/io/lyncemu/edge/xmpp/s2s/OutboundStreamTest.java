@@ -128,4 +128,17 @@ class OutboundStreamTest {
         .until(() -> fabrikam.received().contains("<policy-violation"));
     assertThat(fabrikam.received()).doesNotContain("secret</body>");
   }
+
+  @Test
+  void enableKeepAliveSendsWhitespaceOnAnIdleStream() throws Exception {
+    edge.timers(1, 600);
+    edge.resolver.xmppServer("fabrikam.com", "xmpp.fabrikam.com", fabrikam.port());
+    edge.server
+        .sendToPartner(message("alice@fabrikam.com", "ping me"))
+        .toCompletableFuture()
+        .get(10, TimeUnit.SECONDS);
+    await()
+        .atMost(Duration.ofSeconds(5))
+        .until(() -> fabrikam.received().matches("(?s).*ping me</body></message> +"));
+  }
 }

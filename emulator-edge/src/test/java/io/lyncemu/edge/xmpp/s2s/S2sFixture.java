@@ -106,6 +106,22 @@ final class S2sFixture implements AutoCloseable {
         g.subscriptionRefreshInterval());
   }
 
+  /** KeepAliveInterval and StreamInactivityTimeout, in seconds. */
+  void timers(int keepAlive, int inactivity) {
+    gateway(
+        g ->
+            new XmppGatewayConfiguration(
+                g.identity(),
+                g.connectionLimit(),
+                g.dialbackPassphrase(),
+                g.enableLoggingAllMessageBodies(),
+                keepAlive,
+                g.partnerConnectionLimit(),
+                g.streamEstablishmentTimeout(),
+                inactivity,
+                g.subscriptionRefreshInterval()));
+  }
+
   @Override
   public void close() {
     if (Boolean.getBoolean("s2s.dump")) {
