@@ -3,6 +3,7 @@ package io.lyncemu.app.assembly;
 import io.lyncemu.app.cmdlets.ScenarioCmdlets;
 import io.lyncemu.core.cmdlets.ClockCmdlets;
 import io.lyncemu.core.cmdlets.ConfigurationCmdlets;
+import io.lyncemu.core.cmdlets.DnsServerResourceRecordCmdlets;
 import io.lyncemu.core.cmdlets.MobilityPolicyCmdlets;
 import io.lyncemu.core.cmdlets.ServiceCmdlets;
 import io.lyncemu.core.cmdlets.UserCmdlets;
@@ -10,7 +11,8 @@ import java.util.List;
 
 /**
  * The management shell every deployment has whatever else runs: Lync's user, policy, configuration
- * and service cmdlets, the emulator clock and the scenario cmdlets. Binds no listener.
+ * and service cmdlets, the Windows DNS Server record cmdlets, the emulator clock and the scenario
+ * cmdlets. Binds no listener.
  */
 public final class CoreModule implements EmulatorModule {
 
@@ -32,6 +34,8 @@ public final class CoreModule implements EmulatorModule {
         .registerAll(new MobilityPolicyCmdlets(context.deployment()).all())
         .registerAll(new ConfigurationCmdlets(context.deployment()).all())
         .registerAll(new ServiceCmdlets(context.deployment(), context.windowsServices()).all())
+        .registerAll(
+            new DnsServerResourceRecordCmdlets(context.deployment(), context.journal()).all())
         .registerAll(new ClockCmdlets(context.clock(), context.journal()).all())
         .registerAll(new ScenarioCmdlets(context.scenarios()).all());
   }
