@@ -35,7 +35,7 @@ class LyncEmulatorTest {
     try {
       lync.start();
 
-      assertThat(lync.endpoints()).containsOnlyKeys("admin", "web-https", "web-http");
+      assertThat(lync.endpoints()).containsOnlyKeys("admin", "web-https", "web-http", "dns");
       assertThat(lync.endpoints().values())
           .allSatisfy(
               address -> {
@@ -157,7 +157,7 @@ class LyncEmulatorTest {
       lync.invoke("Stop-CsWindowsService -Name W3SVC");
 
       assertThat(lync.unboundListeners()).containsExactly("web-https", "web-http");
-      assertThat(lync.endpoints()).containsOnlyKeys("admin");
+      assertThat(lync.endpoints()).containsOnlyKeys("admin", "dns");
     }
   }
 
