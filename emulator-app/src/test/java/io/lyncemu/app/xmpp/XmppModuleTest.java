@@ -18,7 +18,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
+import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -72,8 +72,7 @@ class XmppModuleTest {
     assertThat(result.outcome()).isEqualTo(RouteResult.Outcome.FORWARDED);
   }
 
-  @Test
-  @Disabled("OPEN: after Stop-CsWindowsService RTCXMPPTGWPX port 5269 (placeholder) still accepts")
+  @RepeatedTest(3) // the port race this guards against showed up about one run in two
   void stoppingTheProxyClosesBothPortsAndStartingReopensTheSamePorts() {
     int s2s = port("xmpp-s2s");
     int internal = port("xmpp-internal");
@@ -85,9 +84,11 @@ class XmppModuleTest {
 
     lync.invoke("Stop-CsWindowsService -Name RTCXMPPTGWPX");
 
-    assertThatThrownBy(() -> new Socket("127.0.0.1", s2s).close())
-        .isInstanceOf(ConnectException.class);
     assertThatThrownBy(() -> new Socket("127.0.0.1", internal).close())
+        .isInstanceOf(ConnectException.class);
+    // THE s2s HOOK: 5269 must refuse too. Holds for S2sPortPlaceholder since it waits for its
+    // acceptor thread on stop; keep it when the real XmppS2sServer is plugged in.
+    assertThatThrownBy(() -> new Socket("127.0.0.1", s2s).close())
         .isInstanceOf(ConnectException.class);
     await().until(() -> !netstat().contains("State=ESTABLISHED"));
 
