@@ -119,4 +119,67 @@ class XmppModuleTest {
       return false;
     }
   }
+
+  private static final String TEST_XMPP_IM =
+      "Test-CsXmppIM -TargetFqdn atl-cs-001.litwareinc.com -Receiver alice@fabrikam.com"
+          + " -UserSipAddress sip:kenmyer@litwareinc.com"
+          + " -UserCredential 'litwareinc\\kenmyer:Ken!Lync2013' -DeliveryWait 5s";
+
+  private void awaitLinkUp() {
+    await()
+        .until(
+            () ->
+                !lync.journal()
+                    .query(
+                        JournalQuery.kind(EventKind.XMPP_STREAM_OPENED).component("xmpp-gateway"))
+                    .isEmpty());
+  }
+
+  @Test
+  void testCsXmppImReportsTheEdgesDeliveryFailure() {
+    awaitLinkUp();
+
+    CmdletOutput output = lync.invoke(TEST_XMPP_IM);
+
+    assertThat(output.succeeded()).isFalse();
+    assertThat(output.objects())
+        .singleElement()
+        .satisfies(
+            o -> {
+              assertThat(o.properties().keySet())
+                  .containsExactly(
+                      "Target Fqdn", "Result", "Latency", "Error Message", "Diagnosis");
+              assertThat(o.get("Target Fqdn")).isEqualTo("atl-cs-001.litwareinc.com");
+              assertThat(o.get("Result")).isEqualTo("Failure");
+              assertThat(o.get("Error Message").toString())
+                  .startsWith(
+                      "The XMPP message to alice@fabrikam.com was not delivered:"
+                          + " remote-server-not-found");
+            });
+  }
+
+  @Test
+  void testCsXmppImSaysWhenTheUserMayNotReachXmppContacts() {
+    awaitLinkUp();
+    lync.invoke("Set-CsExternalAccessPolicy -Identity Global -EnableXmppAccess $false");
+
+    CmdletOutput output = lync.invoke(TEST_XMPP_IM);
+
+    assertThat(output.succeeded()).isFalse();
+    assertThat(output.objects().get(0).get("Error Message").toString())
+        .startsWith(
+            "The user sip:kenmyer@litwareinc.com is not allowed to send instant messages to XMPP"
+                + " contacts (alice@fabrikam.com)");
+    assertThat(output.objects().get(0).get("Diagnosis").toString()).contains("FederationRefused");
+  }
+
+  @Test
+  void testCsXmppImNeedsAUserBecauseThereAreNoHealthMonitoringUsers() {
+    assertThatThrownBy(
+            () ->
+                lync.invoke(
+                    "Test-CsXmppIM -TargetFqdn atl-cs-001.litwareinc.com -Receiver"
+                        + " alice@fabrikam.com"))
+        .hasMessageContaining("-UserSipAddress and -UserCredential");
+  }
 }
