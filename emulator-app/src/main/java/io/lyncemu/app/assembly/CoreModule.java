@@ -3,6 +3,7 @@ package io.lyncemu.app.assembly;
 import io.lyncemu.app.cmdlets.ScenarioCmdlets;
 import io.lyncemu.core.cmdlets.AccessEdgeConfigurationCmdlets;
 import io.lyncemu.core.cmdlets.AllowedDomainCmdlets;
+import io.lyncemu.core.cmdlets.CertificateCmdlets;
 import io.lyncemu.core.cmdlets.ClockCmdlets;
 import io.lyncemu.core.cmdlets.ConfigurationCmdlets;
 import io.lyncemu.core.cmdlets.DnsServerResourceRecordCmdlets;
@@ -52,6 +53,10 @@ public final class CoreModule implements EmulatorModule {
         .registerAll(new NetstatCmdlets(context.connections()).all())
         .registerAll(
             new DnsServerResourceRecordCmdlets(context.deployment(), context.journal()).all())
+        .registerAll(
+            new CertificateCmdlets(
+                    context.deployment(), context.certificateAuthority(), context.journal())
+                .all())
         .registerAll(new ClockCmdlets(context.clock(), context.journal()).all())
         .registerAll(new ScenarioCmdlets(context.scenarios()).all());
   }

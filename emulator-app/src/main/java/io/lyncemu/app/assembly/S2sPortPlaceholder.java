@@ -31,6 +31,7 @@ final class S2sPortPlaceholder implements Service {
   private final ConnectionTable connections;
   private final EmulatedPorts emulatedPorts;
   private ServerSocket server;
+  private Thread acceptor;
   private AutoCloseable listing;
   private AutoCloseable mapping;
 
@@ -72,7 +73,7 @@ final class S2sPortPlaceholder implements Service {
     listing = connections.listening("RTCXMPPTGWPX", bound);
     mapping = emulatedPorts.register(accessEdgeFqdn, 5269, bound.getPort());
     ServerSocket accepting = server;
-    Thread acceptor = new Thread(() -> refuseAll(accepting), "xmpp-s2s-placeholder");
+    acceptor = new Thread(() -> refuseAll(accepting), "xmpp-s2s-placeholder");
     acceptor.setDaemon(true);
     acceptor.start();
   }
@@ -99,6 +100,22 @@ final class S2sPortPlaceholder implements Service {
     closeQuietly(listing);
     closeQuietly(server);
     server = null;
+    awaitAcceptorExit();
+  }
+
+  /**
+   * Closing a ServerSocket while a thread blocks in accept() only swaps the descriptor: the kernel
+   * keeps the socket listening (and completing handshakes) until that thread leaves accept(). A
+   * client connecting right after Stop-CsWindowsService was therefore accepted now and then; the
+   * port is really closed only once the acceptor has gone.
+   */
+  private void awaitAcceptorExit() {
+    try {
+      acceptor.join(EmulatorAssembly.STOP_TIMEOUT.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    acceptor = null;
   }
 
   @Override
