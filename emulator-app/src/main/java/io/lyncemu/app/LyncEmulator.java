@@ -19,6 +19,7 @@ import io.lyncemu.core.time.EmulatorClock;
 import io.lyncemu.core.topology.Deployment;
 import io.lyncemu.core.topology.Topology;
 import io.lyncemu.core.topology.TopologyLoader;
+import io.lyncemu.edge.dns.UpstreamDnsResolver;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -271,6 +272,7 @@ public final class LyncEmulator implements AutoCloseable {
     private EmulatorClock clock;
     private RandomGenerator random;
     private boolean adminApi = true;
+    private String dnsUpstream = "";
     private final List<EmulatorModule> extraModules = new ArrayList<>();
 
     private Builder() {}
@@ -320,6 +322,22 @@ public final class LyncEmulator implements AutoCloseable {
       return this;
     }
 
+    /**
+     * The DNS server ({@code HOST:PORT}) that names outside the emulated zones are looked up in,
+     * e.g. a test's DNS that sends a partner's {@code _xmpp-server._tcp} to Prosody; blank (the
+     * default) for the system resolver.
+     *
+     * @throws IllegalArgumentException when not {@code HOST:PORT}
+     */
+    public Builder dnsUpstream(String hostPort) {
+      String value = Objects.requireNonNull(hostPort, "hostPort").trim();
+      if (!value.isEmpty()) {
+        UpstreamDnsResolver.parse(value);
+      }
+      this.dnsUpstream = value;
+      return this;
+    }
+
     /** Installs one more module after the discovered ones. */
     public Builder module(EmulatorModule module) {
       extraModules.add(Objects.requireNonNull(module, "module"));
@@ -349,7 +367,8 @@ public final class LyncEmulator implements AutoCloseable {
                     random != null ? random : RandomGenerator.getDefault(),
                     adminApi,
                     modules,
-                    version()));
+                    version(),
+                    dnsUpstream));
         Optional<Scenario> initial =
             scenario.isBlank()
                 ? Optional.empty()

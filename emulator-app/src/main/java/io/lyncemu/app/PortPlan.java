@@ -19,9 +19,13 @@ public record PortPlan(String bindHost, Map<String, Integer> ports, boolean allE
   public static final String ADMIN = "admin";
   public static final String WEB_HTTPS = "web-https";
   public static final String WEB_HTTP = "web-http";
+  public static final String DNS = "dns";
   public static final int ADMIN_PORT = 8090;
   public static final int WEB_HTTPS_PORT = 4443;
   public static final int WEB_HTTP_PORT = 8080;
+
+  /** Not 53 (needs root) and not 5353 (multicast DNS, often held by Avahi or mDNSResponder). */
+  public static final int DNS_PORT = 8053;
 
   public PortPlan {
     Objects.requireNonNull(bindHost, "bindHost");
@@ -36,11 +40,14 @@ public record PortPlan(String bindHost, Map<String, Integer> ports, boolean allE
     ports = Map.copyOf(ports);
   }
 
-  /** Admin 8090, web-https 4443, web-http 8080, and each later listener's well-known port. */
+  /**
+   * Admin 8090, web-https 4443, web-http 8080, dns 8053, and each later listener's well-known port.
+   */
   public static PortPlan defaults() {
     return new PortPlan(
         LOOPBACK,
-        Map.of(ADMIN, ADMIN_PORT, WEB_HTTPS, WEB_HTTPS_PORT, WEB_HTTP, WEB_HTTP_PORT),
+        Map.of(
+            ADMIN, ADMIN_PORT, WEB_HTTPS, WEB_HTTPS_PORT, WEB_HTTP, WEB_HTTP_PORT, DNS, DNS_PORT),
         false);
   }
 

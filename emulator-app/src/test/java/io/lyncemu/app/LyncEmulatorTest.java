@@ -36,7 +36,7 @@ class LyncEmulatorTest {
       lync.start();
 
       assertThat(lync.endpoints())
-          .containsOnlyKeys("admin", "web-https", "web-http", "xmpp-s2s", "xmpp-internal");
+          .containsOnlyKeys("admin", "web-https", "web-http", "dns", "xmpp-s2s", "xmpp-internal");
       assertThat(lync.endpoints().values())
           .allSatisfy(
               address -> {
@@ -158,7 +158,7 @@ class LyncEmulatorTest {
       lync.invoke("Stop-CsWindowsService -Name W3SVC");
 
       assertThat(lync.unboundListeners()).containsExactly("web-https", "web-http");
-      assertThat(lync.endpoints()).containsOnlyKeys("admin", "xmpp-s2s", "xmpp-internal");
+      assertThat(lync.endpoints()).containsOnlyKeys("admin", "dns", "xmpp-s2s", "xmpp-internal");
     }
   }
 

@@ -31,7 +31,14 @@ final class McxClient {
   record Message(String id, String from, String to, String text) {}
 
   /** One getEvents answer: the messages in it and the ack for the next poll. */
-  record Events(List<Message> messages, long next) {}
+  record Events(List<Message> messages, List<DeliveryFailure> failures, long next) {
+    Events(List<Message> messages, long next) {
+      this(messages, List.of(), next);
+    }
+  }
+
+  /** The emulator-defined {@code <deliveryFailed messageId to reason/>} event. */
+  record DeliveryFailure(String messageId, String to, String reason) {}
 
   private final LegClient leg;
   private final URI service;
@@ -123,7 +130,15 @@ final class McxClient {
       }
     }
     List<Message> messages = new ArrayList<>();
+    List<DeliveryFailure> failures = new ArrayList<>();
     for (Node n = events.getFirstChild(); n != null; n = n.getNextSibling()) {
+      if (n instanceof Element e
+          && NAMESPACE.equals(e.getNamespaceURI())
+          && "deliveryFailed".equals(e.getLocalName())) {
+        failures.add(
+            new DeliveryFailure(
+                e.getAttribute("messageId"), e.getAttribute("to"), e.getAttribute("reason")));
+      }
       if (n instanceof Element e
           && NAMESPACE.equals(e.getNamespaceURI())
           && "message".equals(e.getLocalName())) {
@@ -135,7 +150,7 @@ final class McxClient {
                 e.getTextContent()));
       }
     }
-    return new Events(messages, next);
+    return new Events(messages, failures, next);
   }
 
   void endSession(String session) throws TransactionFailure {

@@ -48,6 +48,22 @@ record TaskOutput(
         .build();
   }
 
+  /**
+   * The output of the synthetic transactions that print no {@code Target Uri} (Test-CsXmppIM):
+   * {@code Target Fqdn}, {@code Result}, {@code Latency}, {@code Error Message}, {@code Diagnosis}.
+   */
+  CmdletOutput toCmdletOutputWithoutUri() {
+    PsObject object =
+        PsObject.of(TYPE_NAME)
+            .put("Target Fqdn", targetFqdn)
+            .put("Result", success ? "Success" : "Failure")
+            .put("Latency", TimeSpanText.of(latency))
+            .put("Error Message", errorMessage)
+            .put("Diagnosis", diagnosis)
+            .build();
+    return new CmdletOutput(java.util.List.of(object), success);
+  }
+
   CmdletOutput toCmdletOutput() {
     return new CmdletOutput(java.util.List.of(toPsObject()), success);
   }

@@ -134,7 +134,7 @@ public final class TestCsMcxP2PimCmdlet implements Cmdlet {
     return new Run(target, senderSip, sender, receiverSip, receiver, port, timeout);
   }
 
-  private static void authentication(String value) {
+  static void authentication(String value) {
     for (String mechanism : AUTHENTICATION) {
       if (mechanism.equalsIgnoreCase(value.trim())) {
         if (mechanism.equals("Negotiate")) {
@@ -156,7 +156,7 @@ public final class TestCsMcxP2PimCmdlet implements Cmdlet {
             + " and then try the command again.");
   }
 
-  private static String sipAddress(String parameter, String value) {
+  static String sipAddress(String parameter, String value) {
     String v = value.trim();
     String uri =
         v.toLowerCase(Locale.ROOT).startsWith("sip:") ? "sip:" + v.substring(4) : "sip:" + v;
@@ -172,7 +172,7 @@ public final class TestCsMcxP2PimCmdlet implements Cmdlet {
     return uri;
   }
 
-  private static int port(String parameter, long value) {
+  static int port(String parameter, long value) {
     if (value < 1 || value > 65_535) {
       throw CmdletException.invalidArgument(
           "Cannot validate argument on parameter '"

@@ -271,7 +271,7 @@ public final class AdminApi {
       ObjectNode properties = node.putObject("properties");
       object.properties().forEach((key, value) -> properties.set(key, value(value)));
     }
-    root.put("text", PowerShellFormatter.formatList(output.objects()));
+    root.put("text", PowerShellFormatter.format(output.objects()));
     return ok(root);
   }
 

@@ -3,8 +3,10 @@ package io.lyncemu.app.assembly;
 import io.lyncemu.app.cmdlets.ScenarioCmdlets;
 import io.lyncemu.core.cmdlets.AccessEdgeConfigurationCmdlets;
 import io.lyncemu.core.cmdlets.AllowedDomainCmdlets;
+import io.lyncemu.core.cmdlets.CertificateCmdlets;
 import io.lyncemu.core.cmdlets.ClockCmdlets;
 import io.lyncemu.core.cmdlets.ConfigurationCmdlets;
+import io.lyncemu.core.cmdlets.DnsServerResourceRecordCmdlets;
 import io.lyncemu.core.cmdlets.ExternalAccessPolicyCmdlets;
 import io.lyncemu.core.cmdlets.FederationRouteCmdlets;
 import io.lyncemu.core.cmdlets.HostingProviderCmdlets;
@@ -18,7 +20,8 @@ import java.util.List;
 
 /**
  * The management shell every deployment has whatever else runs: Lync's user, policy, configuration,
- * federation and service cmdlets, the emulator clock and the scenario cmdlets. Binds no listener.
+ * federation and service cmdlets, the Windows DNS Server record cmdlets, the netstat view, the
+ * emulator clock and the scenario cmdlets. Binds no listener.
  */
 public final class CoreModule implements EmulatorModule {
 
@@ -48,6 +51,12 @@ public final class CoreModule implements EmulatorModule {
         .registerAll(new FederationRouteCmdlets(context.deployment()).all())
         .registerAll(new ServiceCmdlets(context.deployment(), context.windowsServices()).all())
         .registerAll(new NetstatCmdlets(context.connections()).all())
+        .registerAll(
+            new DnsServerResourceRecordCmdlets(context.deployment(), context.journal()).all())
+        .registerAll(
+            new CertificateCmdlets(
+                    context.deployment(), context.certificateAuthority(), context.journal())
+                .all())
         .registerAll(new ClockCmdlets(context.clock(), context.journal()).all())
         .registerAll(new ScenarioCmdlets(context.scenarios()).all());
   }

@@ -43,6 +43,8 @@ public final class EmulatorAssembly {
    * What to build.
    *
    * @param modules the modules to install, in order; see {@link #discoveredModules()}
+   * @param dnsUpstream {@code HOST:PORT} of the DNS server for names outside the emulated zones;
+   *     blank for the system resolver
    */
   public record Settings(
       Topology topology,
@@ -52,7 +54,8 @@ public final class EmulatorAssembly {
       RandomGenerator random,
       boolean adminApi,
       List<EmulatorModule> modules,
-      String version) {
+      String version,
+      String dnsUpstream) {
     public Settings {
       Objects.requireNonNull(topology, "topology");
       Objects.requireNonNull(ports, "ports");
@@ -61,6 +64,20 @@ public final class EmulatorAssembly {
       Objects.requireNonNull(random, "random");
       modules = List.copyOf(modules);
       Objects.requireNonNull(version, "version");
+      dnsUpstream = dnsUpstream == null ? "" : dnsUpstream.trim();
+    }
+
+    /** Settings with the system resolver as the DNS upstream. */
+    public Settings(
+        Topology topology,
+        PortPlan ports,
+        Path stateDir,
+        EmulatorClock clock,
+        RandomGenerator random,
+        boolean adminApi,
+        List<EmulatorModule> modules,
+        String version) {
+      this(topology, ports, stateDir, clock, random, adminApi, modules, version, "");
     }
   }
 
@@ -118,6 +135,7 @@ public final class EmulatorAssembly {
             settings.ports(),
             settings.random(),
             settings.stateDir());
+    context.dnsUpstream(settings.dnsUpstream());
     for (EmulatorModule module : settings.modules()) {
       module.install(context);
     }

@@ -45,6 +45,7 @@ public final class ModuleContext {
   private final ConnectionTable connections = new ConnectionTable();
   private final UpstreamResolver upstream = new UpstreamResolver();
   private final NameResolver resolver;
+  private String dnsUpstream = "";
 
   ModuleContext(
       Deployment deployment,
@@ -94,6 +95,18 @@ public final class ModuleContext {
   /** Listening sockets and connections of the emulated servers, for the netstat view. */
   public ConnectionTable connections() {
     return connections;
+  }
+
+  /**
+   * The {@code HOST:PORT} of the DNS server the user named for names outside the emulated zones
+   * ({@code --dns-upstream}), blank for the system resolver.
+   */
+  public String dnsUpstream() {
+    return dnsUpstream;
+  }
+
+  void dnsUpstream(String value) {
+    dnsUpstream = Objects.requireNonNull(value, "dnsUpstream");
   }
 
   /** Sets where names outside the emulated zones are looked up. */

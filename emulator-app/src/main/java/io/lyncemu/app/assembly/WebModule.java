@@ -8,6 +8,7 @@ import io.lyncemu.mcx.McxContext;
 import io.lyncemu.mcx.McxServer;
 import io.lyncemu.synthetic.SyntheticEnvironment;
 import io.lyncemu.synthetic.TestCsMcxP2PimCmdlet;
+import io.lyncemu.synthetic.TestCsXmppImCmdlet;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -59,15 +60,16 @@ public final class WebModule implements EmulatorModule {
                 context.random()));
     // The synthetic transaction is a real client: it reaches the server through the network, here
     // pointed at this emulator's own listener and trusting its CA.
+    SyntheticEnvironment synthetic =
+        new SyntheticEnvironment(
+            context.certificateAuthority().clientContext(),
+            new WebHostResolver(context.deployment(), server, McxServer.HTTPS),
+            Clock.systemUTC(),
+            SyntheticEnvironment.DEFAULT_TIMEOUT);
     context
         .cmdlets()
-        .register(
-            new TestCsMcxP2PimCmdlet(
-                new SyntheticEnvironment(
-                    context.certificateAuthority().clientContext(),
-                    new WebHostResolver(context.deployment(), server, McxServer.HTTPS),
-                    Clock.systemUTC(),
-                    SyntheticEnvironment.DEFAULT_TIMEOUT)));
+        .register(new TestCsMcxP2PimCmdlet(synthetic))
+        .register(new TestCsXmppImCmdlet(synthetic));
     context.windowsService(
         new EmulatedWindowsService(
             SERVICE,

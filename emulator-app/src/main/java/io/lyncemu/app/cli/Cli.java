@@ -39,6 +39,7 @@ public final class Cli {
     CommandLine root = new CommandLine(new Root(environment));
     root.addSubcommand("run", new RunCommand(environment));
     root.addSubcommand("scenarios", new ScenariosCommand(environment));
+    root.addSubcommand("netstat", new NetstatCommand(environment));
     root.setOut(environment.out());
     root.setErr(environment.err());
     root.setExecutionExceptionHandler(
@@ -62,7 +63,10 @@ public final class Cli {
         "      lyncemu Get-CsUser -Identity sip:kenmyer@litwareinc.com",
         "      The admin URL defaults to $LYNCEMU_ADMIN, then http://127.0.0.1:8090.",
         "      A credential 'DOMAIN\\user' without ':password' is asked for on the console.",
-        "      Exit status: 0 success, 1 failure, 2 usage error."
+        "      Exit status: 0 success, 1 failure, 2 usage error.",
+        "",
+        "  lyncemu netstat [-ano] [--port N]",
+        "      The emulated sockets as Windows netstat -ano prints them (pipe into grep)."
       })
   static final class Root implements Callable<Integer> {
     private final CliEnvironment environment;
@@ -75,7 +79,8 @@ public final class Cli {
     public Integer call() {
       environment
           .err()
-          .println("lyncemu: say what to do: run, scenarios, or a cmdlet such as Get-CsUser");
+          .println(
+              "lyncemu: say what to do: run, scenarios, netstat, or a cmdlet such as Get-CsUser");
       new CommandLine(this).usage(environment.err());
       return 2;
     }

@@ -55,6 +55,13 @@ final class RunCommand implements Callable<Integer> {
   Integer adminPort;
 
   @Option(
+      names = "--dns-upstream",
+      paramLabel = "HOST:PORT",
+      description =
+          "DNS server for names outside the emulated zones (default: the system resolver).")
+  String dnsUpstream = "";
+
+  @Option(
       names = "--state-dir",
       paramLabel = "DIR",
       description = "Where the local CA, keys and endpoints.json live (default ./.lyncemu).")
@@ -92,6 +99,7 @@ final class RunCommand implements Callable<Integer> {
               .scenario(scenario)
               .ports(plan)
               .stateDir(state)
+              .dnsUpstream(dnsUpstream)
               .build();
     } catch (EmulatorException | IllegalArgumentException e) {
       environment.err().println("lyncemu: " + e.getMessage());

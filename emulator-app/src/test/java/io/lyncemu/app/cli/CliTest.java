@@ -275,7 +275,7 @@ class CliTest {
   @Test
   void exitsTwoWithoutACommand() {
     assertThat(run()).isEqualTo(2);
-    assertThat(err.toString()).contains("run, scenarios, or a cmdlet");
+    assertThat(err.toString()).contains("run, scenarios, netstat, or a cmdlet");
   }
 
   @Test
@@ -292,5 +292,68 @@ class CliTest {
     assertThat(out.toString())
         .contains("app-test-ken-disabled")
         .contains("Ken Myer's account is disabled");
+  }
+
+  @Test
+  void netstatPrintsTheWindowsTable() {
+    int internal = lync.endpoints().get("xmpp-internal").getPort();
+
+    int status = run("netstat", "-ano", "--admin", admin);
+
+    assertThat(status).isZero();
+    List<String> lines = out.toString().lines().toList();
+    assertThat(lines)
+        .contains(
+            "Active Connections",
+            "  Proto  Local Address          Foreign Address        State           PID");
+    assertThat(lines)
+        .anyMatch(
+            line ->
+                line.matches(
+                    "  TCP    127\\.0\\.0\\.1:"
+                        + internal
+                        + " +0\\.0\\.0\\.0:0 +LISTENING +"
+                        + ProcessHandle.current().pid()));
+  }
+
+  @Test
+  void netstatWithAPortListsOnlyThatPortLikeFindstr() {
+    int s2s = lync.endpoints().get("xmpp-s2s").getPort();
+
+    int status = run("netstat", "-ano", "--port", Integer.toString(s2s), "--admin", admin);
+
+    assertThat(status).isZero();
+    assertThat(out.toString().lines().filter(l -> l.startsWith("  TCP ")))
+        .singleElement()
+        .satisfies(
+            line ->
+                assertThat(line)
+                    .isEqualTo(
+                        String.format(
+                            "  TCP    %-22s %-22s %-15s %d",
+                            "127.0.0.1:" + s2s,
+                            "0.0.0.0:0",
+                            "LISTENING",
+                            ProcessHandle.current().pid())));
+  }
+
+  @Test
+  void netstatWithoutAnEmulatorSaysHowToStartOne() throws Exception {
+    int port;
+    try (ServerSocket free = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      port = free.getLocalPort();
+    }
+
+    int status = run("netstat", "-ano", "--admin", "http://127.0.0.1:" + port);
+
+    assertThat(status).isEqualTo(2);
+    assertThat(err.toString()).contains("./lyncemu run");
+  }
+
+  @Test
+  void helpMentionsNetstat() {
+    run("--help");
+
+    assertThat(out.toString()).contains("lyncemu netstat [-ano] [--port N]");
   }
 }

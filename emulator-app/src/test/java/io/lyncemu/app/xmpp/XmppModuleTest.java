@@ -18,7 +18,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
+import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -72,10 +72,7 @@ class XmppModuleTest {
     assertThat(result.outcome()).isEqualTo(RouteResult.Outcome.FORWARDED);
   }
 
-  @Test
-  @Disabled(
-      "OPEN: 5269 and 23456 now close and reopen (checked), but after the restart the FE link"
-          + " does not re-establish within the default await (line with State=ESTABLISHED)")
+  @RepeatedTest(3) // the port race this guards against showed up about one run in two
   void stoppingTheProxyClosesBothPortsAndStartingReopensTheSamePorts() {
     int s2s = port("xmpp-s2s");
     int internal = port("xmpp-internal");
@@ -87,9 +84,11 @@ class XmppModuleTest {
 
     lync.invoke("Stop-CsWindowsService -Name RTCXMPPTGWPX");
 
-    assertThatThrownBy(() -> new Socket("127.0.0.1", s2s).close())
-        .isInstanceOf(ConnectException.class);
     assertThatThrownBy(() -> new Socket("127.0.0.1", internal).close())
+        .isInstanceOf(ConnectException.class);
+    // THE s2s HOOK: 5269 must refuse too. Holds for S2sPortPlaceholder since it waits for its
+    // acceptor thread on stop; keep it when the real XmppS2sServer is plugged in.
+    assertThatThrownBy(() -> new Socket("127.0.0.1", s2s).close())
         .isInstanceOf(ConnectException.class);
     await().until(() -> !netstat().contains("State=ESTABLISHED"));
 
@@ -119,5 +118,68 @@ class XmppModuleTest {
     } catch (IOException e) {
       return false;
     }
+  }
+
+  private static final String TEST_XMPP_IM =
+      "Test-CsXmppIM -TargetFqdn atl-cs-001.litwareinc.com -Receiver alice@fabrikam.com"
+          + " -UserSipAddress sip:kenmyer@litwareinc.com"
+          + " -UserCredential 'litwareinc\\kenmyer:Ken!Lync2013' -DeliveryWait 5s";
+
+  private void awaitLinkUp() {
+    await()
+        .until(
+            () ->
+                !lync.journal()
+                    .query(
+                        JournalQuery.kind(EventKind.XMPP_STREAM_OPENED).component("xmpp-gateway"))
+                    .isEmpty());
+  }
+
+  @Test
+  void testCsXmppImReportsTheEdgesDeliveryFailure() {
+    awaitLinkUp();
+
+    CmdletOutput output = lync.invoke(TEST_XMPP_IM);
+
+    assertThat(output.succeeded()).isFalse();
+    assertThat(output.objects())
+        .singleElement()
+        .satisfies(
+            o -> {
+              assertThat(o.properties().keySet())
+                  .containsExactly(
+                      "Target Fqdn", "Result", "Latency", "Error Message", "Diagnosis");
+              assertThat(o.get("Target Fqdn")).isEqualTo("atl-cs-001.litwareinc.com");
+              assertThat(o.get("Result")).isEqualTo("Failure");
+              assertThat(o.get("Error Message").toString())
+                  .startsWith(
+                      "The XMPP message to alice@fabrikam.com was not delivered:"
+                          + " remote-server-not-found");
+            });
+  }
+
+  @Test
+  void testCsXmppImSaysWhenTheUserMayNotReachXmppContacts() {
+    awaitLinkUp();
+    lync.invoke("Set-CsExternalAccessPolicy -Identity Global -EnableXmppAccess $false");
+
+    CmdletOutput output = lync.invoke(TEST_XMPP_IM);
+
+    assertThat(output.succeeded()).isFalse();
+    assertThat(output.objects().get(0).get("Error Message").toString())
+        .startsWith(
+            "The user sip:kenmyer@litwareinc.com is not allowed to send instant messages to XMPP"
+                + " contacts (alice@fabrikam.com)");
+    assertThat(output.objects().get(0).get("Diagnosis").toString()).contains("FederationRefused");
+  }
+
+  @Test
+  void testCsXmppImNeedsAUserBecauseThereAreNoHealthMonitoringUsers() {
+    assertThatThrownBy(
+            () ->
+                lync.invoke(
+                    "Test-CsXmppIM -TargetFqdn atl-cs-001.litwareinc.com -Receiver"
+                        + " alice@fabrikam.com"))
+        .hasMessageContaining("-UserSipAddress and -UserCredential");
   }
 }

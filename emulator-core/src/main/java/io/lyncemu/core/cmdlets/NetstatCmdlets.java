@@ -17,6 +17,10 @@ import java.util.Objects;
  * -Port} filters like {@code | findstr :5269}. {@link #lines} renders the Windows table.
  */
 public final class NetstatCmdlets {
+  /** The column header line {@code netstat -ano} prints. */
+  public static final String HEADER =
+      row("Proto", "Local Address", "Foreign Address", "State", "PID");
+
   private final ConnectionTable connections;
 
   public NetstatCmdlets(ConnectionTable connections) {
@@ -65,7 +69,7 @@ public final class NetstatCmdlets {
   /** The table {@code netstat -ano} prints, header included, one line per row. */
   public static List<String> lines(List<ConnectionTable.Entry> rows) {
     List<String> out = new ArrayList<>();
-    out.add(row("Proto", "Local Address", "Foreign Address", "State", "PID"));
+    out.add(HEADER);
     for (ConnectionTable.Entry e : rows) {
       out.add(
           row(
@@ -78,7 +82,12 @@ public final class NetstatCmdlets {
     return out;
   }
 
-  private static String row(String proto, String local, String foreign, String state, String pid) {
+  /**
+   * One line of the table in Windows' fixed columns, so that {@code | grep :5269} and scripts
+   * written against {@code netstat -ano | findstr} read it alike. The command line renders the
+   * cmdlet's objects with this.
+   */
+  public static String row(String proto, String local, String foreign, String state, String pid) {
     return String.format("  %-6s %-22s %-22s %-15s %s", proto, local, foreign, state, pid);
   }
 
@@ -90,8 +99,42 @@ public final class NetstatCmdlets {
   private static String address(InetSocketAddress a) {
     String host = a.getAddress() == null ? a.getHostString() : a.getAddress().getHostAddress();
     if (host.contains(":")) {
-      host = "[" + host.replaceAll("%.*$", "") + "]";
+      host = "[" + compressed(host.replaceAll("%.*$", "")) + "]";
     }
     return host + ":" + a.getPort();
+  }
+
+  /**
+   * Java spells IPv6 addresses in full ({@code 0:0:0:0:0:0:0:1}); Windows prints the RFC 5952 form
+   * ({@code ::1}): the longest run of two or more zero groups becomes {@code ::}.
+   */
+  static String compressed(String ipv6) {
+    String[] groups = ipv6.split(":", -1);
+    int bestStart = -1;
+    int bestLength = 1;
+    for (int i = 0; i < groups.length; ) {
+      int j = i;
+      while (j < groups.length && groups[j].replaceFirst("^0+", "").isEmpty()) {
+        j++;
+      }
+      if (j - i > bestLength) {
+        bestStart = i;
+        bestLength = j - i;
+      }
+      i = j == i ? i + 1 : j;
+    }
+    StringBuilder out = new StringBuilder();
+    for (int i = 0; i < groups.length; i++) {
+      if (i == bestStart) {
+        out.append("::");
+        i += bestLength - 1;
+        continue;
+      }
+      if (out.length() > 0 && out.charAt(out.length() - 1) != ':') {
+        out.append(':');
+      }
+      out.append(groups[i].replaceFirst("^0+(?=.)", ""));
+    }
+    return out.toString();
   }
 }

@@ -82,6 +82,11 @@ final class LiveSession implements MessageEndpoint {
     enqueue(number -> new McxEvent.PresenceChanged(number, uri, availability));
   }
 
+  @Override
+  public void deliveryFailed(InstantMessage message, String reason) {
+    enqueue(number -> new McxEvent.DeliveryFailed(number, message.id(), message.to(), reason));
+  }
+
   private interface EventFactory {
     McxEvent create(long number);
   }

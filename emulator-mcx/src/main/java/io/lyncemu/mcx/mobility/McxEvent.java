@@ -8,7 +8,8 @@ import java.util.Objects;
  * Something queued for a session's long poll, numbered from 1 in the order it arrived. The number
  * is what the device acknowledges with {@code ack}.
  */
-public sealed interface McxEvent permits McxEvent.MessageReceived, McxEvent.PresenceChanged {
+public sealed interface McxEvent
+    permits McxEvent.MessageReceived, McxEvent.PresenceChanged, McxEvent.DeliveryFailed {
 
   long number();
 
@@ -24,6 +25,19 @@ public sealed interface McxEvent permits McxEvent.MessageReceived, McxEvent.Pres
     public PresenceChanged {
       Objects.requireNonNull(uri, "uri");
       Objects.requireNonNull(availability, "availability");
+    }
+  }
+
+  /**
+   * A message the session's user sent to a federated contact was accepted ({@code sendMessage}
+   * answered) but the partner side reported later that it was not delivered. Emulator-defined.
+   */
+  record DeliveryFailed(long number, String messageId, String to, String reason)
+      implements McxEvent {
+    public DeliveryFailed {
+      Objects.requireNonNull(messageId, "messageId");
+      Objects.requireNonNull(to, "to");
+      Objects.requireNonNull(reason, "reason");
     }
   }
 }

@@ -187,6 +187,24 @@ class McxSessionsTest {
   }
 
   @Test
+  void aLaterDeliveryFailureReachesTheSendersLongPoll() throws Exception {
+    SessionInfo ken = signIn(KEN, DeviceType.IPHONE);
+    CompletableFuture<Outcome<EventBatch, McxRefusal>> poll =
+        sessions.getEvents(KEN, ken.id(), 0, LONG_WAIT);
+
+    lab.router.reportDeliveryFailure(
+        new io.lyncemu.core.routing.InstantMessage(
+            "m-x", KEN, "sip:alice@fabrikam.com", null, "hi", java.time.Instant.now()),
+        "remote-server-not-found");
+
+    assertThat(poll.get(5, TimeUnit.SECONDS).value().events())
+        .singleElement()
+        .isEqualTo(
+            new McxEvent.DeliveryFailed(
+                1, "m-x", "sip:alice@fabrikam.com", "remote-server-not-found"));
+  }
+
+  @Test
   void theLongPollCompletesWhenAMessageArrives() throws Exception {
     SessionInfo ken = signIn(KEN, DeviceType.IPHONE);
     SessionInfo pilar = signIn(PILAR, DeviceType.ANDROID);

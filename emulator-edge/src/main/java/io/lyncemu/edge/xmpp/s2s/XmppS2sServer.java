@@ -34,6 +34,10 @@ public final class XmppS2sServer implements Service, PartnerTraffic {
   public static final String LISTENER = "xmpp-s2s";
 
   private final XmppEdgeConfig config;
+
+  /** The configured port until the first bind, then the bound one: a restart reuses it. */
+  private int port;
+
   private final Object lock = new Object();
   private EventLoopGroup group;
   private ExecutorService blocking;
@@ -44,6 +48,7 @@ public final class XmppS2sServer implements Service, PartnerTraffic {
 
   public XmppS2sServer(XmppEdgeConfig config) {
     this.config = config;
+    this.port = config.port();
   }
 
   @Override
@@ -68,12 +73,13 @@ public final class XmppS2sServer implements Service, PartnerTraffic {
       context = new S2sContext(config, group, blocking, this);
       context.onInbound(inbound);
       S2sContext shared = context;
-      InetSocketAddress address = new InetSocketAddress(config.bindHost(), config.port());
+      InetSocketAddress address = new InetSocketAddress(config.bindHost(), port);
       try {
         listener =
             new ServerBootstrap()
                 .group(group)
                 .channel(NioServerSocketChannel.class)
+                .option(io.netty.channel.ChannelOption.SO_REUSEADDR, true)
                 .childHandler(
                     new ChannelInitializer<SocketChannel>() {
                       @Override
@@ -98,6 +104,7 @@ public final class XmppS2sServer implements Service, PartnerTraffic {
         throw new PortBindException(LISTENER, address, e);
       }
       InetSocketAddress bound = (InetSocketAddress) listener.localAddress();
+      port = bound.getPort(); // Stop-/Start-CsWindowsService keeps the port, even an ephemeral one
       registrations.add(config.connections().listening(XmppEdgeConfig.OWNER, bound));
       registrations.add(
           config

@@ -80,6 +80,11 @@ public final class McxResponseWriter {
         out.empty("presence")
             .attribute("uri", changed.uri())
             .attribute("availability", changed.availability().wireName());
+      } else if (event instanceof McxEvent.DeliveryFailed failed) {
+        out.empty("deliveryFailed")
+            .attribute("messageId", failed.messageId())
+            .attribute("to", failed.to())
+            .attribute("reason", failed.reason());
       }
     }
     return out.end().end().finish();

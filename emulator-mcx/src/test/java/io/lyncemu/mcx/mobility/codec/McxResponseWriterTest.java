@@ -92,6 +92,22 @@ class McxResponseWriterTest {
   }
 
   @Test
+  void aDeliveryFailureIsAnEventNamingTheMessage() {
+    EventBatch batch =
+        new EventBatch(
+            List.of(
+                new McxEvent.DeliveryFailed(
+                    7, "m9", "sip:alice@fabrikam.com", "remote-server-not-found")),
+            7);
+
+    Element failed = only(only(root(writer.events(batch)), "events"), "deliveryFailed");
+
+    assertThat(failed.getAttribute("messageId")).isEqualTo("m9");
+    assertThat(failed.getAttribute("to")).isEqualTo("sip:alice@fabrikam.com");
+    assertThat(failed.getAttribute("reason")).isEqualTo("remote-server-not-found");
+  }
+
+  @Test
   void anEmptyEventsAnswerHasNoNextAttribute() {
     Element events = only(root(writer.events(EventBatch.empty(3))), "events");
 
