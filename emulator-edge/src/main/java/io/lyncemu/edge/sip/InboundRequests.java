@@ -24,6 +24,7 @@ import javax.sip.InvalidArgumentException;
 import javax.sip.RequestEvent;
 import javax.sip.ServerTransaction;
 import javax.sip.SipException;
+import javax.sip.TransactionAlreadyExistsException;
 import javax.sip.header.CallIdHeader;
 import javax.sip.header.ContentTypeHeader;
 import javax.sip.header.FromHeader;
@@ -65,9 +66,14 @@ final class InboundRequests {
       if (transaction == null) {
         transaction = server.provider().getNewServerTransaction(request);
       }
+    } catch (TransactionAlreadyExistsException e) {
+      // A retransmission of a request already being answered.
+      return;
     } catch (SipException e) {
-      // A retransmission of a request already being answered, or the stack is stopping.
+      // JAIN-SIP refuses a transaction for a request that lacks what its method needs (a
+      // SUBSCRIBE without Contact): answer 400 statelessly, naming the problem.
       LOG.debug("no server transaction for {}: {}", method, e.toString());
+      respondStateless(request, e.getMessage());
       return;
     }
     Optional<String> fromDomain =
@@ -225,6 +231,23 @@ final class InboundRequests {
               .with("direction", "not-sent")
               .with("status", status)
               .with("error", String.valueOf(e.getMessage())));
+    }
+  }
+
+  private void respondStateless(Request request, String problem) {
+    try {
+      Response response = sip.messages.createResponse(400, request);
+      response.setReasonPhrase("Bad Request");
+      response.addHeader(
+          sip.headers.createHeader(
+              "ms-diagnostics",
+              MsDiagnostic.of(1000, "Malformed request")
+                  .with("detail", String.valueOf(problem))
+                  .with("source", server.accessEdgeFqdn())
+                  .headerValue()));
+      server.provider().sendResponse(response);
+    } catch (ParseException | SipException | RuntimeException e) {
+      LOG.debug("could not answer a malformed {}", request.getMethod(), e);
     }
   }
 

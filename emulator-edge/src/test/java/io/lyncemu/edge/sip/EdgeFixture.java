@@ -1,6 +1,7 @@
 package io.lyncemu.edge.sip;
 
 import io.lyncemu.core.dns.DnsRecord;
+import io.lyncemu.core.dns.DnsZones;
 import io.lyncemu.core.dns.EmulatedPorts;
 import io.lyncemu.core.dns.ZoneResolver;
 import io.lyncemu.core.journal.InMemoryEventJournal;
@@ -77,13 +78,18 @@ final class EdgeFixture implements AutoCloseable {
   void partnerDns(String domain, String host, int port) {
     deployment.update(
         "test partner " + domain,
-        t ->
-            t.withDns(
-                t.dns()
-                    .withZone(domain)
-                    .withRecord(DnsRecord.srv(domain, "_sipfederationtls._tcp", 0, 0, port, host))
-                    .withRecord(
-                        DnsRecord.a(domain, DnsRecord.relative(host, domain), "127.0.0.1"))));
+        t -> {
+          DnsZones zones =
+              t.dns()
+                  .withZone(domain)
+                  .withRecord(DnsRecord.srv(domain, "_sipfederationtls._tcp", 0, 0, port, host));
+          if (host.endsWith("." + domain)) {
+            zones =
+                zones.withRecord(
+                    DnsRecord.a(domain, DnsRecord.relative(host, domain), "127.0.0.1"));
+          }
+          return t.withDns(zones);
+        });
   }
 
   void cleanupLater(AutoCloseable handle) {
