@@ -35,7 +35,8 @@ class LyncEmulatorTest {
     try {
       lync.start();
 
-      assertThat(lync.endpoints()).containsOnlyKeys("admin", "web-https", "web-http");
+      assertThat(lync.endpoints())
+          .containsOnlyKeys("admin", "web-https", "web-http", "access-edge-tls", "access-edge-tcp");
       assertThat(lync.endpoints().values())
           .allSatisfy(
               address -> {
@@ -157,7 +158,7 @@ class LyncEmulatorTest {
       lync.invoke("Stop-CsWindowsService -Name W3SVC");
 
       assertThat(lync.unboundListeners()).containsExactly("web-https", "web-http");
-      assertThat(lync.endpoints()).containsOnlyKeys("admin");
+      assertThat(lync.endpoints()).containsOnlyKeys("admin", "access-edge-tls", "access-edge-tcp");
     }
   }
 

@@ -1,5 +1,7 @@
 package io.lyncemu.edge.sip;
 
+import gov.nist.javax.sip.EventScanner;
+import gov.nist.javax.sip.EventWrapper;
 import gov.nist.javax.sip.SipStackImpl;
 import io.lyncemu.core.journal.NewEvent;
 import io.lyncemu.core.lifecycle.Service;
@@ -17,6 +19,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.util.ArrayList;
+import java.util.EventObject;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -53,8 +56,10 @@ import org.slf4j.LoggerFactory;
  * emulated ports, and both listeners in the connection table.
  */
 public final class AccessEdgeServer implements Service, SipListener {
-  public static final String TLS = "tls";
-  public static final String TCP = "tcp";
+  /** Listener (endpoint) names, as the assembly's ListenerSpecs name them. */
+  public static final String TLS = "access-edge-tls";
+
+  public static final String TCP = "access-edge-tcp";
   static final String SOURCE = "access-edge";
   static final String OWNER = "RTCSRV";
   private static final AtomicInteger STACKS = new AtomicInteger();
@@ -168,11 +173,11 @@ public final class AccessEdgeServer implements Service, SipListener {
               stackName, new StackTls.Contexts(environment.serverTls(), environment.clientTls())));
       created = new SipStackImpl(properties(stackName));
       Map<String, InetSocketAddress> bound = new LinkedHashMap<>();
-      ListeningPoint tls = created.createListeningPoint(config.bindHost(), tlsPort, TLS);
+      ListeningPoint tls = created.createListeningPoint(config.bindHost(), tlsPort, "tls");
       SipProvider createdProvider = created.createSipProvider(tls);
       bound.put(TLS, new InetSocketAddress(config.bindHost(), tls.getPort()));
       if (tcpPort >= 0) {
-        ListeningPoint tcp = created.createListeningPoint(config.bindHost(), tcpPort, TCP);
+        ListeningPoint tcp = created.createListeningPoint(config.bindHost(), tcpPort, "tcp");
         createdProvider.addListeningPoint(tcp);
         bound.put(TCP, new InetSocketAddress(config.bindHost(), tcp.getPort()));
       }
@@ -203,7 +208,7 @@ public final class AccessEdgeServer implements Service, SipListener {
       endpoints = Map.copyOf(bound);
     } catch (Exception e) {
       if (created != null) {
-        created.stop();
+        shutDown(created, null);
       }
       closeAll(opened);
       throw new StartupException(
@@ -244,9 +249,10 @@ public final class AccessEdgeServer implements Service, SipListener {
       endpoints = Map.of();
       outbound.abandonAll();
       SipStackImpl stopping = stack;
+      SipProvider stoppingProvider = provider;
       stack = null;
       provider = null;
-      stopping.stop();
+      shutDown(stopping, stoppingProvider);
       executor.shutdownNow();
       try {
         executor.awaitTermination(5, TimeUnit.SECONDS);
@@ -255,6 +261,29 @@ public final class AccessEdgeServer implements Service, SipListener {
       }
       closeAll(registrations);
       registrations.clear();
+    }
+  }
+
+  /**
+   * Deletes the provider before stopping the stack: JAIN-SIP's stop() alone leaves each provider's
+   * EventScannerThread running.
+   */
+  private void shutDown(SipStackImpl sipStack, SipProvider sipProvider) {
+    EventScanner scanner = sipStack.getEventScanner();
+    if (sipProvider != null) {
+      try {
+        sipProvider.removeSipListener(this);
+        sipStack.deleteSipProvider(sipProvider);
+      } catch (javax.sip.ObjectInUseException e) {
+        LOG.debug("could not delete the Access Edge's SIP provider", e);
+      }
+    }
+    sipStack.stop();
+    // stop() leaves the stack's EventScannerThread blocked in take() on its event queue: mark it
+    // stopped, then wake it with an empty event so that it sees the flag and ends.
+    if (scanner != null) {
+      scanner.forceStop();
+      scanner.addEvent(new EventWrapper(new EventObject(this), null));
     }
   }
 
