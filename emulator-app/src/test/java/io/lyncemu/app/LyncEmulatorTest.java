@@ -36,7 +36,15 @@ class LyncEmulatorTest {
       lync.start();
 
       assertThat(lync.endpoints())
-          .containsOnlyKeys("admin", "web-https", "web-http", "dns", "xmpp-s2s", "xmpp-internal");
+          .containsOnlyKeys(
+              "admin",
+              "web-https",
+              "web-http",
+              "dns",
+              "xmpp-s2s",
+              "xmpp-internal",
+              "access-edge-tls",
+              "access-edge-tcp");
       assertThat(lync.endpoints().values())
           .allSatisfy(
               address -> {
@@ -158,7 +166,9 @@ class LyncEmulatorTest {
       lync.invoke("Stop-CsWindowsService -Name W3SVC");
 
       assertThat(lync.unboundListeners()).containsExactly("web-https", "web-http");
-      assertThat(lync.endpoints()).containsOnlyKeys("admin", "dns", "xmpp-s2s", "xmpp-internal");
+      assertThat(lync.endpoints())
+          .containsOnlyKeys(
+              "admin", "dns", "xmpp-s2s", "xmpp-internal", "access-edge-tls", "access-edge-tcp");
     }
   }
 
