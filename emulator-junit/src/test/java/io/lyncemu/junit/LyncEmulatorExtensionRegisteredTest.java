@@ -20,7 +20,11 @@ class LyncEmulatorExtensionRegisteredTest {
 
   @Test
   void appliesTheBuilderOptions(LyncEmulator injected) {
-    assertThat(injected.endpoints()).containsOnlyKeys("web-https", "web-http");
+    // Modules add listeners (dns, xmpp-s2s, xmpp-internal); what this builder controls is that
+    // the admin API is off.
+    assertThat(injected.endpoints())
+        .containsKeys("web-https", "web-http")
+        .doesNotContainKey(io.lyncemu.app.admin.jetty.AdminServer.LISTENER);
     assertThat(injected.clock().instant()).isEqualTo(EPOCH);
   }
 

@@ -3,11 +3,17 @@ package io.lyncemu.scenarios;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
+import io.lyncemu.core.cmdlets.CertificateCmdlets;
 import io.lyncemu.core.cmdlets.ClockCmdlets;
 import io.lyncemu.core.cmdlets.ConfigurationCmdlets;
+import io.lyncemu.core.cmdlets.DnsServerResourceRecordCmdlets;
+import io.lyncemu.core.cmdlets.ExternalAccessPolicyCmdlets;
+import io.lyncemu.core.cmdlets.FederationRouteCmdlets;
 import io.lyncemu.core.cmdlets.MobilityPolicyCmdlets;
 import io.lyncemu.core.cmdlets.ServiceCmdlets;
 import io.lyncemu.core.cmdlets.UserCmdlets;
+import io.lyncemu.core.cmdlets.XmppGatewayConfigurationCmdlets;
+import io.lyncemu.core.cmdlets.XmppPartnerCmdlets;
 import io.lyncemu.core.fault.FaultPlan;
 import io.lyncemu.core.journal.InMemoryEventJournal;
 import io.lyncemu.core.lifecycle.Service;
@@ -19,16 +25,22 @@ import io.lyncemu.core.scenario.ScenarioRunner;
 import io.lyncemu.core.services.EmulatedWindowsService;
 import io.lyncemu.core.services.WindowsServices;
 import io.lyncemu.core.time.EmulatorClock;
+import io.lyncemu.core.tls.LocalCertificateAuthority;
 import io.lyncemu.core.topology.Deployment;
 import io.lyncemu.core.topology.Topology;
 import io.lyncemu.core.topology.TopologyLoader;
 import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 class CatalogueTest {
+  @TempDir Path caDir;
+
   private static final ScenarioCatalog CATALOG =
       ScenarioCatalog.fromClasspath(CatalogueTest.class.getClassLoader());
 
@@ -93,7 +105,7 @@ class CatalogueTest {
     assertThat(scenario.symptom()).isNotBlank();
     assertThat(scenario.source()).isNotBlank();
     assertThat(CommandLine.parse(scenario.expect().transaction()).cmdlet())
-        .isEqualTo("Test-CsMcxP2PIM");
+        .isIn("Test-CsMcxP2PIM", "Test-CsXmppIM");
     assertThat(scenario.expect().result()).isEqualTo("Failure");
     assertThat(
             scenario.expect().errorMessage().isEmpty()
@@ -101,6 +113,40 @@ class CatalogueTest {
         .isFalse();
   }
 
+  @Test
+  void shipsTheXmppFederationScenarios() {
+    assertThat(names())
+        .contains(
+            "xmpp-proxy-stopped",
+            "xmpp-route-not-assigned",
+            "xmpp-srv-missing",
+            "edge-cert-missing-sip-domain",
+            "edge-not-restarted-after-cert-change",
+            "xmpp-access-disabled",
+            "xmpp-partner-not-allowed",
+            "xmpp-partner-requires-tls",
+            "xmpp-edge-requires-tls",
+            "xmpp-dialback-rejected",
+            "xmpp-stream-timeout");
+    for (String needsAPartner :
+        List.of(
+            "xmpp-srv-missing",
+            "edge-cert-missing-sip-domain",
+            "edge-not-restarted-after-cert-change",
+            "xmpp-partner-requires-tls",
+            "xmpp-edge-requires-tls",
+            "xmpp-dialback-rejected")) {
+      assertThat(CATALOG.find(needsAPartner).orElseThrow().partner())
+          .as("partner: of %s", needsAPartner)
+          .isNotBlank();
+    }
+  }
+
+  /**
+   * Applies and clears each scenario against the core cmdlets only (no listeners): the Windows
+   * services the app registers are stand-ins here. That every cmdlet a scenario names exists in the
+   * full app, and what it does on the wire, is checked by emulator-it.
+   */
   @ParameterizedTest
   @MethodSource("names")
   void everyScenarioAppliesAndClearsBackToTheOriginalTopology(String name) {
@@ -112,11 +158,27 @@ class CatalogueTest {
     Switch web = new Switch();
     services.register(
         new EmulatedWindowsService("W3SVC", "World Wide Web Publishing Service", "WebServer", web));
+    Switch xmppProxy = new Switch();
+    services.register(
+        new EmulatedWindowsService(
+            "RTCXMPPTGWPX",
+            "Lync Server XMPP Translating Gateway Proxy",
+            "EdgeServer:" + original.edge().internalFqdn(),
+            xmppProxy));
     CmdletRegistry cmdlets =
         new CmdletRegistry(journal)
             .registerAll(new UserCmdlets(deployment).all())
             .registerAll(new MobilityPolicyCmdlets(deployment).all())
             .registerAll(new ConfigurationCmdlets(deployment).all())
+            .registerAll(new XmppPartnerCmdlets(deployment).all())
+            .registerAll(new XmppGatewayConfigurationCmdlets(deployment).all())
+            .registerAll(new ExternalAccessPolicyCmdlets(deployment).all())
+            .registerAll(new FederationRouteCmdlets(deployment).all())
+            .registerAll(new DnsServerResourceRecordCmdlets(deployment, journal).all())
+            .registerAll(
+                new CertificateCmdlets(
+                        deployment, LocalCertificateAuthority.openOrCreate(caDir, clock), journal)
+                    .all())
             .registerAll(new ServiceCmdlets(deployment, services).all())
             .registerAll(new ClockCmdlets(clock, journal).all());
     FaultPlan faults = new FaultPlan(clock, journal);
@@ -130,5 +192,6 @@ class CatalogueTest {
     assertThat(deployment.current()).isEqualTo(original);
     assertThat(faults.rules()).isEmpty();
     assertThat(web.isRunning()).isTrue();
+    assertThat(xmppProxy.isRunning()).isTrue();
   }
 }

@@ -50,7 +50,7 @@ public final class CoreModule implements EmulatorModule {
         .registerAll(new ExternalAccessPolicyCmdlets(context.deployment()).all())
         .registerAll(new FederationRouteCmdlets(context.deployment()).all())
         .registerAll(new ServiceCmdlets(context.deployment(), context.windowsServices()).all())
-        .registerAll(new NetstatCmdlets(context.connections()).all())
+        .registerAll(new NetstatCmdlets(context.connections(), context.emulatedPorts()).all())
         .registerAll(
             new DnsServerResourceRecordCmdlets(context.deployment(), context.journal()).all())
         .registerAll(

@@ -117,7 +117,8 @@ public final class XmppModule implements EmulatorModule {
             context.nameResolver(),
             context.emulatedPorts(),
             context.connections(),
-            null));
+            null,
+            context.faults()));
   }
 
   private static String connectHost(String bindHost) {

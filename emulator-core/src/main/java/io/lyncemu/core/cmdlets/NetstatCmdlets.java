@@ -1,5 +1,6 @@
 package io.lyncemu.core.cmdlets;
 
+import io.lyncemu.core.dns.EmulatedPorts;
 import io.lyncemu.core.management.Cmdlet;
 import io.lyncemu.core.management.CmdletArguments;
 import io.lyncemu.core.management.CmdletOutput;
@@ -8,13 +9,20 @@ import io.lyncemu.core.management.SimpleCmdlet;
 import io.lyncemu.core.net.ConnectionTable;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * Get-CsEmulatorNetstat (emulator-only): the emulated servers' sockets as {@code netstat -ano}
  * shows them, so a trainer can show "23456 never ESTABLISHED" without a real Windows host. {@code
  * -Port} filters like {@code | findstr :5269}. {@link #lines} renders the Windows table.
+ *
+ * <p>A well-known port also matches the ports the emulator really bound for it ({@link
+ * EmulatedPorts}): with {@code --ports ephemeral} or in tests the 5269 listener may sit on 41234,
+ * and {@code -Port 5269} still shows its rows, as {@code findstr 5269} would on the Edge. A stopped
+ * listener has no mapping, so {@code -Port 5269} then shows nothing LISTENING (emulator-defined).
  */
 public final class NetstatCmdlets {
   /** The column header line {@code netstat -ano} prints. */
@@ -22,9 +30,15 @@ public final class NetstatCmdlets {
       row("Proto", "Local Address", "Foreign Address", "State", "PID");
 
   private final ConnectionTable connections;
+  private final EmulatedPorts ports;
 
   public NetstatCmdlets(ConnectionTable connections) {
+    this(connections, new EmulatedPorts());
+  }
+
+  public NetstatCmdlets(ConnectionTable connections, EmulatedPorts ports) {
     this.connections = Objects.requireNonNull(connections, "connections");
+    this.ports = Objects.requireNonNull(ports, "ports");
   }
 
   public List<Cmdlet> all() {
@@ -39,7 +53,7 @@ public final class NetstatCmdlets {
     args.allow("Get-CsEmulatorNetstat", "Port");
     Long port = args.integer("Port").orElse(null);
     List<PsObject> rows = new ArrayList<>();
-    for (ConnectionTable.Entry e : filter(connections.snapshot(), port)) {
+    for (ConnectionTable.Entry e : filter(connections.snapshot(), port, ports)) {
       rows.add(
           PsObject.of("Lyncemu.Netstat.Connection")
               .put("Proto", "TCP")
@@ -56,13 +70,25 @@ public final class NetstatCmdlets {
 
   /** Rows whose local or foreign port is {@code port}; all rows when it is null. */
   public static List<ConnectionTable.Entry> filter(List<ConnectionTable.Entry> rows, Long port) {
+    return filter(rows, port, new EmulatedPorts());
+  }
+
+  /**
+   * Rows whose local or foreign port is {@code port} or a port bound for the well-known {@code
+   * port}; all rows when it is null.
+   */
+  public static List<ConnectionTable.Entry> filter(
+      List<ConnectionTable.Entry> rows, Long port, EmulatedPorts ports) {
     if (port == null) {
       return rows;
     }
+    Set<Integer> wanted = new HashSet<>(ports.boundFor(port.intValue()));
+    wanted.add(port.intValue());
     return rows.stream()
         .filter(
             e ->
-                e.local().getPort() == port || (e.remote() != null && e.remote().getPort() == port))
+                wanted.contains(e.local().getPort())
+                    || (e.remote() != null && wanted.contains(e.remote().getPort())))
         .toList();
   }
 

@@ -3,6 +3,8 @@ package io.lyncemu.core.dns;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -24,6 +26,19 @@ public final class EmulatedPorts {
   /** The bound port, or empty when no listener serves {@code host:wellKnownPort} right now. */
   public Optional<Integer> actual(String host, int wellKnownPort) {
     return Optional.ofNullable(bound.get(key(host, wellKnownPort)));
+  }
+
+  /** Every port bound right now for {@code wellKnownPort}, whatever the host. */
+  public Set<Integer> boundFor(int wellKnownPort) {
+    String suffix = ":" + wellKnownPort;
+    Set<Integer> ports = new TreeSet<>();
+    bound.forEach(
+        (key, port) -> {
+          if (key.endsWith(suffix)) {
+            ports.add(port);
+          }
+        });
+    return ports;
   }
 
   /** The bound port if known, else the well-known port itself. */

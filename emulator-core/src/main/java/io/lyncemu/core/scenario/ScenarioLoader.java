@@ -26,6 +26,7 @@ import java.util.Set;
  * title: …
  * symptom: …
  * source: seed 000 (Test mobile users' ability to exchange instant messages)
+ * partner: an XMPP server for fabrikam.com that requires TLS   # optional, for trainers
  * changes:
  *   - Set-CsWebServiceConfiguration -UseWindowsAuth NTLM
  * faults:
@@ -47,7 +48,7 @@ import java.util.Set;
  */
 public final class ScenarioLoader {
   private static final Set<String> TOP =
-      Set.of("name", "title", "symptom", "source", "changes", "faults", "expect");
+      Set.of("name", "title", "symptom", "source", "partner", "changes", "faults", "expect");
   private static final Set<String> DIAGNOSE_KEYS =
       Set.of("command", "output-contains", "output-lacks");
   private static final Set<String> FAULT_KEYS =
@@ -102,7 +103,8 @@ public final class ScenarioLoader {
           text(root, "source"),
           changes,
           faults,
-          expectation(root.path("expect")));
+          expectation(root.path("expect")),
+          text(root, "partner"));
     } catch (IllegalArgumentException | ScenarioException e) {
       throw new ScenarioException(source + ": " + e.getMessage(), e);
     }

@@ -5,20 +5,27 @@ import io.lyncemu.core.fault.FaultRule;
 import io.lyncemu.core.journal.EventJournal;
 import io.lyncemu.core.journal.EventKind;
 import io.lyncemu.core.journal.NewEvent;
+import io.lyncemu.core.management.CmdletArguments;
 import io.lyncemu.core.management.CmdletException;
 import io.lyncemu.core.management.CmdletRegistry;
+import io.lyncemu.core.management.CommandLine;
 import io.lyncemu.core.services.EmulatedWindowsService;
 import io.lyncemu.core.services.WindowsServices;
 import io.lyncemu.core.topology.Deployment;
 import io.lyncemu.core.topology.Topology;
+import java.util.HashSet;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Applies a scenario to a running emulator and clears it again. Applying takes a snapshot of the
  * topology, runs the scenario's cmdlet lines and adds its faults; clearing restores the snapshot,
- * removes the faults and restarts any service left stopped. One scenario is active at a time;
- * applying another clears the first. Thread-safe (serialised).
+ * removes the faults, restarts any service left stopped and restarts again any service the scenario
+ * started (so it reloads what it loads at start, such as a certificate, from the restored
+ * topology). One scenario is active at a time; applying another clears the first. Thread-safe
+ * (serialised).
  */
 public final class ScenarioRunner {
   private final Deployment deployment;
@@ -70,6 +77,22 @@ public final class ScenarioRunner {
     return Optional.ofNullable(active);
   }
 
+  /** The services a scenario's changes start (lower case): they load settings when they start. */
+  private static Set<String> restartedBy(Scenario scenario) {
+    Set<String> names = new HashSet<>();
+    for (String line : scenario.changes()) {
+      CommandLine command = CommandLine.parse(line);
+      if (command.cmdlet().equalsIgnoreCase("Start-CsWindowsService")
+          || command.cmdlet().equalsIgnoreCase("Restart-CsWindowsService")) {
+        CmdletArguments args = command.arguments();
+        args.get("Name")
+            .or(() -> args.positional().stream().findFirst())
+            .ifPresent(name -> names.add(name.toLowerCase(Locale.ROOT)));
+      }
+    }
+    return names;
+  }
+
   public synchronized void clear() {
     if (active == null) {
       return;
@@ -79,6 +102,11 @@ public final class ScenarioRunner {
     deployment.replace(snapshot, "scenario " + cleared.name() + " cleared");
     for (EmulatedWindowsService service : services.list()) {
       if (!service.backing().isRunning()) {
+        services.start(service.name());
+      } else if (restartedBy(cleared).contains(service.name().toLowerCase(Locale.ROOT))) {
+        // The scenario restarted it so that it loaded the scenario's settings (a certificate);
+        // restart it again so that it loads the restored ones.
+        services.stop(service.name());
         services.start(service.name());
       }
     }

@@ -56,6 +56,30 @@ class NetstatCmdletsTest {
   }
 
   @Test
+  void aWellKnownPortAlsoMatchesThePortTheEmulatorBoundForIt() {
+    ConnectionTable table = new ConnectionTable();
+    io.lyncemu.core.dns.EmulatedPorts ports = new io.lyncemu.core.dns.EmulatedPorts();
+    table.listening("RTCXMPPTGWPX", new InetSocketAddress("127.0.0.1", 41234));
+    table.listening("RTCSRV", new InetSocketAddress("127.0.0.1", 41235));
+    AutoCloseable mapping = ports.register("sip.litwareinc.com", 5269, 41234);
+
+    assertThat(NetstatCmdlets.filter(table.snapshot(), 5269L, ports))
+        .singleElement()
+        .satisfies(e -> assertThat(e.owner()).isEqualTo("RTCXMPPTGWPX"));
+
+    closeQuietly(mapping); // the listener stopped
+    assertThat(NetstatCmdlets.filter(table.snapshot(), 5269L, ports)).isEmpty();
+  }
+
+  private static void closeQuietly(AutoCloseable c) {
+    try {
+      c.close();
+    } catch (Exception e) {
+      throw new AssertionError(e);
+    }
+  }
+
+  @Test
   void filterKeepsRowsWithThePortOnEitherSide() {
     assertThat(NetstatCmdlets.filter(connections.snapshot(), 5269L)).hasSize(1);
     assertThat(NetstatCmdlets.filter(connections.snapshot(), 23456L)).hasSize(2);

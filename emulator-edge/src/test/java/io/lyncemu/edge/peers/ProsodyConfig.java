@@ -11,6 +11,9 @@ import java.nio.file.Path;
  * @param dnsForwarderPort UDP port of the test DNS server on 127.0.0.1, or 0 for none
  * @param certificate PEM certificate for the virtual host, or null for no TLS
  * @param key PEM private key matching {@code certificate}, or null
+ * @param secureAuth {@code s2s_secure_auth}: accept a server only with a certificate that chains to
+ *     {@code caFile} and names its domain
+ * @param caFile PEM trust anchors for verifying servers' certificates, or null for the system's
  */
 record ProsodyConfig(
     String domain,
@@ -20,7 +23,9 @@ record ProsodyConfig(
     boolean requireEncryption,
     int dnsForwarderPort,
     Path certificate,
-    Path key) {
+    Path key,
+    boolean secureAuth,
+    Path caFile) {
 
   /**
    * Where lua-unbound sends queries when the test gave no DNS server: port 1 on loopback, where
@@ -77,8 +82,13 @@ record ProsodyConfig(
     lua.append("allow_unencrypted_plain_auth = true\n");
     lua.append("-- false: plain dialback federation; true: STARTTLS required on s2s.\n");
     lua.append("s2s_require_encryption = ").append(requireEncryption).append('\n');
-    lua.append("-- Certificates are not verified: dialback authenticates the peer.\n");
-    lua.append("s2s_secure_auth = false\n");
+    if (secureAuth) {
+      lua.append("-- Servers must present a certificate that chains to cafile and names them.\n");
+      lua.append("s2s_secure_auth = true\n");
+    } else {
+      lua.append("-- Certificates are not verified: dialback authenticates the peer.\n");
+      lua.append("s2s_secure_auth = false\n");
+    }
     lua.append("authentication = \"internal_plain\"\n");
     lua.append("storage = \"internal\"\n");
     lua.append("-- Nothing that listens on more ports or reaches the network (http, bosh, ...).\n");
@@ -102,6 +112,7 @@ record ProsodyConfig(
           .append(str(certificate))
           .append("; key = ")
           .append(str(key))
+          .append(caFile == null ? "" : "; cafile = " + str(caFile))
           .append(" }\n");
     }
     return lua.toString();

@@ -121,6 +121,8 @@ public final class ProsodyPeer implements AutoCloseable {
     private int s2sPort;
     private Path certificate;
     private Path key;
+    private boolean secureAuth;
+    private Path caFile;
     private Duration startupTimeout = Duration.ofSeconds(20);
 
     private Builder(String domain) {
@@ -164,6 +166,17 @@ public final class ProsodyPeer implements AutoCloseable {
       return this;
     }
 
+    /**
+     * {@code s2s_secure_auth = true} with {@code caFile} as the trust anchors: servers must present
+     * a certificate issued by it that names their domain (e.g. the emulator CA, to show an Edge
+     * certificate without the bare SIP domain being refused). Needs {@link #certificate}.
+     */
+    public Builder secureAuth(Path caFilePem) {
+      this.secureAuth = true;
+      this.caFile = Objects.requireNonNull(caFilePem);
+      return this;
+    }
+
     /** A user of {@code domain}, registered with prosodyctl before Prosody starts. */
     public Builder user(String localpart, String password) {
       users.put(localpart, password);
@@ -191,7 +204,9 @@ public final class ProsodyPeer implements AutoCloseable {
               requireEncryption,
               dnsForwarderPort,
               certificate,
-              key);
+              key,
+              secureAuth,
+              caFile);
       Process process = null;
       try {
         Files.createDirectories(config.dataDir());

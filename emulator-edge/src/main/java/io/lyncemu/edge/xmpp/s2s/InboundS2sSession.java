@@ -1,5 +1,6 @@
 package io.lyncemu.edge.xmpp.s2s;
 
+import io.lyncemu.core.fault.Fault;
 import io.lyncemu.core.federation.Negotiation;
 import io.lyncemu.core.federation.XmppAllowedPartner;
 import io.lyncemu.core.topology.Topology;
@@ -451,7 +452,12 @@ final class InboundS2sSession extends ChannelInboundHandlerAdapter {
           text(dialbackError("verify", originating, receiving, id, "item-not-found")));
       return;
     }
-    boolean valid = context.keys.matches(receiving, originating, id, verify.text());
+    Optional<Fault> fault = context.faults.at(S2sFaults.DIALBACK_VERIFY);
+    if (fault.isPresent() && !(fault.get() instanceof Fault.RespondWith)) {
+      return; // no answer: the receiving server's establishment timer decides
+    }
+    boolean valid =
+        fault.isEmpty() && context.keys.matches(receiving, originating, id, verify.text());
     context.journal.dialback(
         connection, peer, DIRECTION, "verify", originating, receiving, valid ? "valid" : "invalid");
     ctx.writeAndFlush(

@@ -1,5 +1,8 @@
 package io.lyncemu.edge.xmpp.s2s;
 
+import static java.util.concurrent.TimeUnit.MILLISECONDS;
+
+import io.lyncemu.core.fault.Fault;
 import io.lyncemu.core.federation.XmppAllowedPartner;
 import io.lyncemu.edge.xmpp.XmppDeliveryException;
 import io.lyncemu.edge.xmpp.s2s.OutboundS2sSession.Purpose;
@@ -104,6 +107,29 @@ final class OutboundS2sConnector {
   /** Resolves the partner (off the event loop) and connects the session to the first target. */
   void dial(OutboundS2sSession session) {
     EventLoop loop = context.group.next();
+    Optional<Fault> fault = context.faults.at(S2sFaults.OUTBOUND_CONNECT);
+    if (fault.isPresent()) {
+      if (fault.get() instanceof Fault.Delay delay) {
+        loop.schedule(
+            () -> resolveAndConnect(session, loop), delay.amount().toMillis(), MILLISECONDS);
+      } else if (fault.get() instanceof Fault.Drop
+          || fault.get() instanceof Fault.ResetConnection) {
+        session.fail(
+            new XmppDeliveryException(
+                "remote-server-not-found", "could not connect to " + session.remote()),
+            null);
+      } else if (!(fault.get() instanceof Fault.Stall)) {
+        resolveAndConnect(session, loop);
+      }
+      return;
+    }
+    resolveAndConnect(session, loop);
+  }
+
+  private void resolveAndConnect(OutboundS2sSession session, EventLoop loop) {
+    if (!session.isUsable()) {
+      return; // timed out meanwhile
+    }
     String remote = session.remote();
     XmppAllowedPartner partner = session.partner();
     context.blocking.execute(

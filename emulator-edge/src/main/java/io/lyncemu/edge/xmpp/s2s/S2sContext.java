@@ -29,6 +29,7 @@ final class S2sContext {
 
   final PartnerTraffic traffic;
   final OutboundS2sConnector connector;
+  final S2sFaults faults;
 
   private volatile Consumer<XmlElement> inbound = stanza -> {};
   private final Map<String, AtomicInteger> inboundStreams = new ConcurrentHashMap<>();
@@ -48,6 +49,7 @@ final class S2sContext {
     this.group = group;
     this.blocking = blocking;
     this.traffic = traffic;
+    this.faults = new S2sFaults(config.faults());
     this.connector = new OutboundS2sConnector(this);
   }
 

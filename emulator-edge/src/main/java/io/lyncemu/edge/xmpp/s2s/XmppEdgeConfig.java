@@ -2,6 +2,7 @@ package io.lyncemu.edge.xmpp.s2s;
 
 import io.lyncemu.core.dns.EmulatedPorts;
 import io.lyncemu.core.dns.NameResolver;
+import io.lyncemu.core.fault.FaultPlan;
 import io.lyncemu.core.federation.XmppGatewayConfiguration;
 import io.lyncemu.core.journal.EventJournal;
 import io.lyncemu.core.net.ConnectionTable;
@@ -30,6 +31,8 @@ import java.util.function.Supplier;
  * @param ports where emulated hosts' well-known ports really are; the listener registers its own
  * @param connections the netstat view
  * @param limits stanza size, depth and attribute bounds for every stream
+ * @param faults the emulator's fault plan, asked at the s2s fault steps ({@link S2sFaults}); null
+ *     for none
  */
 public record XmppEdgeConfig(
     String bindHost,
@@ -42,7 +45,8 @@ public record XmppEdgeConfig(
     NameResolver resolver,
     EmulatedPorts ports,
     ConnectionTable connections,
-    XmppStreamLimits limits) {
+    XmppStreamLimits limits,
+    FaultPlan faults) {
 
   /** The name the netstat view shows for this listener's process (the Windows service's). */
   public static final String OWNER = "RTCXMPPTGWPX";
@@ -61,6 +65,34 @@ public record XmppEdgeConfig(
     Objects.requireNonNull(ports, "ports");
     Objects.requireNonNull(connections, "connections");
     limits = limits == null ? XmppStreamLimits.DEFAULT : limits;
+  }
+
+  /** The same settings without a fault plan (tests, embedders without faults). */
+  public XmppEdgeConfig(
+      String bindHost,
+      int port,
+      Supplier<Topology> topology,
+      Supplier<ServerIdentity> identity,
+      X509Certificate trustAnchor,
+      Clock clock,
+      EventJournal journal,
+      NameResolver resolver,
+      EmulatedPorts ports,
+      ConnectionTable connections,
+      XmppStreamLimits limits) {
+    this(
+        bindHost,
+        port,
+        topology,
+        identity,
+        trustAnchor,
+        clock,
+        journal,
+        resolver,
+        ports,
+        connections,
+        limits,
+        null);
   }
 
   XmppGatewayConfiguration gateway() {

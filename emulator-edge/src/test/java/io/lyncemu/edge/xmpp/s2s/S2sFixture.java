@@ -24,6 +24,8 @@ import java.util.function.UnaryOperator;
 final class S2sFixture implements AutoCloseable {
   final AtomicReference<Topology> topology;
   final InMemoryEventJournal journal = new InMemoryEventJournal(Clock.systemUTC());
+  final io.lyncemu.core.fault.FaultPlan faults =
+      new io.lyncemu.core.fault.FaultPlan(Clock.systemUTC(), journal);
   final TestResolver resolver = new TestResolver();
   final EmulatedPorts ports = new EmulatedPorts();
   final ConnectionTable connections = new ConnectionTable();
@@ -50,7 +52,8 @@ final class S2sFixture implements AutoCloseable {
                 resolver,
                 ports,
                 connections,
-                null));
+                null,
+                faults));
     server.onInbound(received::add);
     server.start();
   }
