@@ -3,6 +3,8 @@ package io.lyncemu.scenarios;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
+import io.lyncemu.core.cmdlets.AccessEdgeConfigurationCmdlets;
+import io.lyncemu.core.cmdlets.AllowedDomainCmdlets;
 import io.lyncemu.core.cmdlets.ClockCmdlets;
 import io.lyncemu.core.cmdlets.ConfigurationCmdlets;
 import io.lyncemu.core.cmdlets.MobilityPolicyCmdlets;
@@ -84,6 +86,11 @@ class CatalogueTest {
             "mcx-session-expired");
   }
 
+  @Test
+  void shipsTheSipFederationScenarios() {
+    assertThat(names()).contains("sip-federation-disabled", "sip-allowed-domain-missing");
+  }
+
   @ParameterizedTest
   @MethodSource("names")
   void everyScenarioDocumentsItselfAndNamesATransaction(String name) {
@@ -93,7 +100,7 @@ class CatalogueTest {
     assertThat(scenario.symptom()).isNotBlank();
     assertThat(scenario.source()).isNotBlank();
     assertThat(CommandLine.parse(scenario.expect().transaction()).cmdlet())
-        .isEqualTo("Test-CsMcxP2PIM");
+        .isIn("Test-CsMcxP2PIM", "Test-CsFederatedPartner");
     assertThat(scenario.expect().result()).isEqualTo("Failure");
     assertThat(
             scenario.expect().errorMessage().isEmpty()
@@ -117,6 +124,8 @@ class CatalogueTest {
             .registerAll(new UserCmdlets(deployment).all())
             .registerAll(new MobilityPolicyCmdlets(deployment).all())
             .registerAll(new ConfigurationCmdlets(deployment).all())
+            .registerAll(new AccessEdgeConfigurationCmdlets(deployment).all())
+            .registerAll(new AllowedDomainCmdlets(deployment).all())
             .registerAll(new ServiceCmdlets(deployment, services).all())
             .registerAll(new ClockCmdlets(clock, journal).all());
     FaultPlan faults = new FaultPlan(clock, journal);
