@@ -276,9 +276,18 @@ public final class AccessEdgeServer implements Service, SipListener {
         sipStack.deleteSipProvider(sipProvider);
       } catch (javax.sip.ObjectInUseException e) {
         LOG.debug("could not delete the Access Edge's SIP provider", e);
+      } catch (RuntimeException e) {
+        // JAIN-SIP 1.3.0-91 throws a NullPointerException closing a TCP channel whose outgoing
+        // connect never completed (TCPMessageChannel.close with no socket); the stack must still
+        // stop, so carry on.
+        LOG.debug("JAIN-SIP failed while closing a channel of the Access Edge", e);
       }
     }
-    sipStack.stop();
+    try {
+      sipStack.stop();
+    } catch (RuntimeException e) {
+      LOG.debug("JAIN-SIP failed while stopping the Access Edge's stack", e);
+    }
     // stop() leaves the stack's EventScannerThread blocked in take() on its event queue: mark it
     // stopped, then wake it with an empty event so that it sees the flag and ends.
     if (scanner != null) {
