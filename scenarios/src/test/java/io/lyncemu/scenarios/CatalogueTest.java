@@ -3,6 +3,8 @@ package io.lyncemu.scenarios;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
+import io.lyncemu.core.cmdlets.AccessEdgeConfigurationCmdlets;
+import io.lyncemu.core.cmdlets.AllowedDomainCmdlets;
 import io.lyncemu.core.cmdlets.CertificateCmdlets;
 import io.lyncemu.core.cmdlets.ClockCmdlets;
 import io.lyncemu.core.cmdlets.ConfigurationCmdlets;
@@ -96,6 +98,11 @@ class CatalogueTest {
             "mcx-session-expired");
   }
 
+  @Test
+  void shipsTheSipFederationScenarios() {
+    assertThat(names()).contains("sip-federation-disabled", "sip-allowed-domain-missing");
+  }
+
   @ParameterizedTest
   @MethodSource("names")
   void everyScenarioDocumentsItselfAndNamesATransaction(String name) {
@@ -105,7 +112,7 @@ class CatalogueTest {
     assertThat(scenario.symptom()).isNotBlank();
     assertThat(scenario.source()).isNotBlank();
     assertThat(CommandLine.parse(scenario.expect().transaction()).cmdlet())
-        .isIn("Test-CsMcxP2PIM", "Test-CsXmppIM");
+        .isIn("Test-CsMcxP2PIM", "Test-CsXmppIM", "Test-CsFederatedPartner");
     assertThat(scenario.expect().result()).isEqualTo("Failure");
     assertThat(
             scenario.expect().errorMessage().isEmpty()
@@ -179,6 +186,8 @@ class CatalogueTest {
                 new CertificateCmdlets(
                         deployment, LocalCertificateAuthority.openOrCreate(caDir, clock), journal)
                     .all())
+            .registerAll(new AccessEdgeConfigurationCmdlets(deployment).all())
+            .registerAll(new AllowedDomainCmdlets(deployment).all())
             .registerAll(new ServiceCmdlets(deployment, services).all())
             .registerAll(new ClockCmdlets(clock, journal).all());
     FaultPlan faults = new FaultPlan(clock, journal);

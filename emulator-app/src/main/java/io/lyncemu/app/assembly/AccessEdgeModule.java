@@ -6,6 +6,7 @@ import io.lyncemu.core.topology.Topology;
 import io.lyncemu.edge.sip.AccessEdgeConfig;
 import io.lyncemu.edge.sip.AccessEdgeEnvironment;
 import io.lyncemu.edge.sip.AccessEdgeServer;
+import io.lyncemu.edge.sip.PartnerTransportCmdlets;
 import io.lyncemu.edge.sip.SipFederationGateway;
 import io.lyncemu.synthetic.HostResolver;
 import io.lyncemu.synthetic.SyntheticEnvironment;
@@ -21,8 +22,9 @@ import java.util.Locale;
  * The Edge Server's SIP Access Edge: {@link AccessEdgeServer} as the Windows service {@value
  * #SERVICE} ("Lync Server Access Edge"), MTLS on 5061 plus the emulator's plain TCP listener on
  * 5060 for SIPp; the router's {@code sip-federation} gateway; and Test-CsFederatedPartner, which
- * reaches the Edge's internal FQDN on the bound TLS port and trusts the emulator's CA. The gateway
- * is added here, so a module that adds the XMPP gateway must be installed before this one.
+ * reaches the Edge's internal FQDN on the bound TLS port and trusts the emulator's CA; and the
+ * emulator-only Set-/Get-CsEmulatorPartnerTransport (dial a partner edge over TCP). The gateway is
+ * added here, so a module that adds the XMPP gateway must be installed before this one.
  */
 public final class AccessEdgeModule implements EmulatorModule {
   public static final String SERVICE = "RTCSRV";
@@ -72,6 +74,8 @@ public final class AccessEdgeModule implements EmulatorModule {
                 tls.serverContext(),
                 context.certificateAuthority().clientContext()));
     context.router().addGateway(new SipFederationGateway(server, context.router()));
+    // Emulator-only: lets a TLS-less partner edge (SIPp) be reached without Java access.
+    context.cmdlets().registerAll(new PartnerTransportCmdlets(server.partnerTransports()).all());
     context
         .cmdlets()
         .register(

@@ -1,5 +1,6 @@
 package io.lyncemu.edge.sip;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -17,6 +18,16 @@ public final class PartnerTransports {
     String h = host.toLowerCase(Locale.ROOT);
     tcpHosts.add(h);
     return () -> tcpHosts.remove(h);
+  }
+
+  /** Dial {@code host} over TLS again (the default); a host that was not switched is ignored. */
+  public void useTls(String host) {
+    tcpHosts.remove(host.toLowerCase(Locale.ROOT));
+  }
+
+  /** The hosts dialled over TCP, lower case and sorted. */
+  public List<String> tcpHosts() {
+    return tcpHosts.stream().sorted().toList();
   }
 
   /** {@code tls} or {@code tcp}, as JAIN-SIP names transports. */
