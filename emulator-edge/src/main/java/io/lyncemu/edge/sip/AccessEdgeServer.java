@@ -292,7 +292,10 @@ public final class AccessEdgeServer implements Service, SipListener {
     // stopped, then wake it with an empty event so that it sees the flag and ends.
     if (scanner != null) {
       scanner.forceStop();
-      scanner.addEvent(new EventWrapper(new EventObject(this), null));
+      // The scanner casts an event's source to SipProviderImpl before it looks at the stop flag,
+      // so the wake-up event must come from the (now deleted, listener-less) provider.
+      scanner.addEvent(
+          new EventWrapper(new EventObject(sipProvider != null ? sipProvider : sipStack), null));
     }
   }
 
