@@ -12,9 +12,13 @@ import io.lyncemu.core.management.CommandLine;
 import io.lyncemu.core.management.PsObject;
 import io.lyncemu.core.scenario.Scenario;
 import io.lyncemu.core.scenario.ScenarioCatalog;
+import io.lyncemu.edge.peers.PartnerXmppClient;
+import io.lyncemu.it.xmpp.XmppPartner;
+import io.lyncemu.it.xmpp.XmppPartner.Security;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import org.jivesoftware.smack.packet.Message;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,9 +28,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Every XMPP federation scenario (transaction Test-CsXmppIM) against a whole emulator on ephemeral
  * ports and a real Prosody for fabrikam.com shaped by the scenario's {@code partner:} text ({@link
- * ProsodyPartner.Profile}), found through the emulator's embedded DNS. Applied, the transaction
- * fails as the file says and each diagnose command shows what it promises; cleared, the same
- * transaction succeeds and alice@fabrikam.com receives the message. Skipped without Prosody unless
+ * #security}), found through the emulator's embedded DNS. Applied, the transaction fails as the
+ * file says and each diagnose command shows what it promises; cleared, the same transaction
+ * succeeds and alice@fabrikam.com receives the message. Skipped without Prosody unless
  * LYNCEMU_REQUIRE_PEERS=1.
  */
 class FederationScenariosIT {
@@ -34,9 +38,9 @@ class FederationScenariosIT {
   private static final int HEALING_ATTEMPTS = 3;
 
   @TempDir Path stateDir;
-  @TempDir Path partnerDir;
   private LyncEmulator lync;
-  private ProsodyPartner partner;
+  private XmppPartner partner;
+  private PartnerXmppClient alice;
 
   static List<String> scenarios() {
     return ScenarioCatalog.fromClasspath(FederationScenariosIT.class.getClassLoader())
@@ -45,6 +49,21 @@ class FederationScenariosIT {
         .filter(FederationScenariosIT::isXmpp)
         .map(Scenario::name)
         .toList();
+  }
+
+  /** The partner a scenario's {@code partner:} text describes. */
+  static Security security(String partnerText) {
+    String t = partnerText.toLowerCase(Locale.ROOT);
+    if (t.contains("verifies server certificates")) {
+      return Security.TLS_SECURE_AUTH;
+    }
+    if (t.contains("requires tls")) {
+      return Security.TLS_SASL_EXTERNAL;
+    }
+    if (t.contains("without a certificate")) {
+      return Security.PLAIN_DIALBACK;
+    }
+    return Security.TLS_OPTIONAL_DIALBACK;
   }
 
   static boolean isXmpp(Scenario scenario) {
@@ -73,7 +92,8 @@ class FederationScenariosIT {
     lync.start();
     Scenario scenario =
         ScenarioCatalog.fromClasspath(getClass().getClassLoader()).find(name).orElseThrow();
-    partner = ProsodyPartner.start(lync, ProsodyPartner.Profile.of(scenario.partner()), partnerDir);
+    partner = XmppPartner.start(lync, security(scenario.partner()));
+    alice = partner.client("alice");
     awaitGatewayLinkUp();
 
     try {
@@ -102,7 +122,7 @@ class FederationScenariosIT {
           .as("after clearing %s: %s", scenario.name(), result.get("Error Message"))
           .isEqualTo("Success");
       try {
-        delivered = partner.alice.awaitMessage(WAIT);
+        delivered = alice.awaitMessage(WAIT);
       } catch (AssertionError notYet) {
         if (attempt == HEALING_ATTEMPTS) {
           throw notYet;
@@ -124,7 +144,7 @@ class FederationScenariosIT {
 
   private String evidence() {
     StringBuilder out = new StringBuilder("=== prosody ===\n");
-    out.append(partner == null ? "(not started)" : partner.prosody.logTail());
+    out.append(partner == null ? "(not started)" : partner.logTail());
     out.append("\n=== journal (xmpp, faults) ===\n");
     lync.journal().query(JournalQuery.all()).stream()
         .filter(

@@ -3,12 +3,13 @@ package io.lyncemu.synthetic;
 import io.lyncemu.core.management.CmdletOutput;
 import io.lyncemu.core.management.PsObject;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 
 /**
- * Lync's {@code Microsoft.Rtc.SyntheticTransactions.TaskOutput} as the MCX synthetic transactions
- * print it: {@code Target Fqdn}, {@code Target Uri}, {@code Result}, {@code Latency}, {@code Error
- * Message}, {@code Diagnosis}, in that order.
+ * Lync's {@code Microsoft.Rtc.SyntheticTransactions.TaskOutput}: the target, the result, the
+ * latency, the error and the diagnosis of one synthetic transaction. Each cmdlet prints it with its
+ * own labels ({@link Layout}).
  */
 record TaskOutput(
     String targetFqdn,
@@ -18,6 +19,31 @@ record TaskOutput(
     String errorMessage,
     String diagnosis) {
   static final String TYPE_NAME = "Microsoft.Rtc.SyntheticTransactions.TaskOutput";
+
+  /**
+   * The labels a cmdlet prints, in order: target, [target URI], Result, Latency, error, Diagnosis.
+   */
+  enum Layout {
+    /**
+     * The MCX synthetic transactions: {@code Target Fqdn}, {@code Target Uri}, … {@code Error
+     * Message}.
+     */
+    MCX("Target Fqdn", true, "Error Message"),
+    /** Test-CsXmppIM: {@code Target Fqdn}, no {@code Target Uri}, … {@code Error Message}. */
+    XMPP_IM("Target Fqdn", false, "Error Message"),
+    /** Test-CsFederatedPartner: {@code TargetFqdn}, no {@code Target Uri}, … {@code Error}. */
+    FEDERATED_PARTNER("TargetFqdn", false, "Error");
+
+    private final String targetFqdnLabel;
+    private final boolean targetUri;
+    private final String errorLabel;
+
+    Layout(String targetFqdnLabel, boolean targetUri, String errorLabel) {
+      this.targetFqdnLabel = targetFqdnLabel;
+      this.targetUri = targetUri;
+      this.errorLabel = errorLabel;
+    }
+  }
 
   TaskOutput {
     Objects.requireNonNull(targetFqdn, "targetFqdn");
@@ -33,38 +59,28 @@ record TaskOutput(
 
   /** Lync prints a zero latency for a failed run (the troubleshooting page shows 00:00:00). */
   static TaskOutput failure(String targetFqdn, String targetUri, TransactionFailure failure) {
-    return new TaskOutput(
-        targetFqdn, targetUri, false, Duration.ZERO, failure.errorMessage(), failure.diagnosis());
+    return failure(targetFqdn, targetUri, failure.errorMessage(), failure.diagnosis());
   }
 
-  PsObject toPsObject() {
-    return PsObject.of(TYPE_NAME)
-        .put("Target Fqdn", targetFqdn)
-        .put("Target Uri", targetUri)
+  static TaskOutput failure(
+      String targetFqdn, String targetUri, String errorMessage, String diagnosis) {
+    return new TaskOutput(targetFqdn, targetUri, false, Duration.ZERO, errorMessage, diagnosis);
+  }
+
+  PsObject toPsObject(Layout layout) {
+    PsObject.Builder object = PsObject.of(TYPE_NAME).put(layout.targetFqdnLabel, targetFqdn);
+    if (layout.targetUri) {
+      object.put("Target Uri", targetUri);
+    }
+    return object
         .put("Result", success ? "Success" : "Failure")
         .put("Latency", TimeSpanText.of(latency))
-        .put("Error Message", errorMessage)
+        .put(layout.errorLabel, errorMessage)
         .put("Diagnosis", diagnosis)
         .build();
   }
 
-  /**
-   * The output of the synthetic transactions that print no {@code Target Uri} (Test-CsXmppIM):
-   * {@code Target Fqdn}, {@code Result}, {@code Latency}, {@code Error Message}, {@code Diagnosis}.
-   */
-  CmdletOutput toCmdletOutputWithoutUri() {
-    PsObject object =
-        PsObject.of(TYPE_NAME)
-            .put("Target Fqdn", targetFqdn)
-            .put("Result", success ? "Success" : "Failure")
-            .put("Latency", TimeSpanText.of(latency))
-            .put("Error Message", errorMessage)
-            .put("Diagnosis", diagnosis)
-            .build();
-    return new CmdletOutput(java.util.List.of(object), success);
-  }
-
-  CmdletOutput toCmdletOutput() {
-    return new CmdletOutput(java.util.List.of(toPsObject()), success);
+  CmdletOutput toCmdletOutput(Layout layout) {
+    return new CmdletOutput(List.of(toPsObject(layout)), success);
   }
 }

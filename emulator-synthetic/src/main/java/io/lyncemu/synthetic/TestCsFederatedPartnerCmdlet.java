@@ -68,21 +68,7 @@ public final class TestCsFederatedPartnerCmdlet implements Cmdlet {
         "Port",
         "Transport",
         "Timeout");
-    String target =
-        arguments
-            .get("TargetFqdn")
-            .or(
-                () ->
-                    arguments.positional().isEmpty()
-                        ? Optional.empty()
-                        : Optional.of(arguments.positional().get(0)))
-            .map(String::trim)
-            .filter(s -> !s.isEmpty())
-            .orElseThrow(
-                () ->
-                    CmdletException.invalidArgument(
-                        "Cannot bind argument to parameter 'TargetFqdn' because it is null or"
-                            + " missing."));
+    String target = SyntheticArguments.targetFqdn(arguments);
     String domain = arguments.require("Domain").trim().toLowerCase(Locale.ROOT);
     arguments.get("ProxyFqdn");
     arguments.bool("Force");
@@ -102,10 +88,11 @@ public final class TestCsFederatedPartnerCmdlet implements Cmdlet {
           "-Transport Tcp needs -Port: the Access Edge's TCP listener is an emulator extra.");
     }
     Duration timeout = arguments.duration("Timeout").orElse(environment.defaultTimeout());
-    return run(target, domain, tls, port, timeout).toCmdletOutput();
+    return run(target, domain, tls, port, timeout)
+        .toCmdletOutput(TaskOutput.Layout.FEDERATED_PARTNER);
   }
 
-  private FederatedPartnerOutput run(
+  private TaskOutput run(
       String target, String domain, boolean tls, Optional<Integer> port, Duration timeout) {
     InetSocketAddress address;
     try {
@@ -138,8 +125,7 @@ public final class TestCsFederatedPartnerCmdlet implements Cmdlet {
           "");
     }
     if (answer.status() >= 200 && answer.status() < 300) {
-      return new FederatedPartnerOutput(
-          target, true, Duration.between(start, environment.clock().instant()), "", "");
+      return TaskOutput.success(target, "", Duration.between(start, environment.clock().instant()));
     }
     return failure(
         target,
@@ -147,8 +133,8 @@ public final class TestCsFederatedPartnerCmdlet implements Cmdlet {
         diagnosis(answer.msDiagnostics(), target));
   }
 
-  private static FederatedPartnerOutput failure(String target, String error, String diagnosis) {
-    return new FederatedPartnerOutput(target, false, Duration.ZERO, error, diagnosis);
+  private static TaskOutput failure(String target, String error, String diagnosis) {
+    return TaskOutput.failure(target, "", error, diagnosis);
   }
 
   /** {@code ErrorCode=2, Source=<edge>, Reason=See response code and reason phrase.} */

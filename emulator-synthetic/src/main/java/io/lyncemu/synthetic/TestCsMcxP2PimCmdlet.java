@@ -83,7 +83,7 @@ public final class TestCsMcxP2PimCmdlet implements Cmdlet {
 
   @Override
   public CmdletOutput invoke(CmdletArguments arguments) {
-    return execute(bind(arguments)).toCmdletOutput();
+    return execute(bind(arguments)).toCmdletOutput(TaskOutput.Layout.MCX);
   }
 
   private Run bind(CmdletArguments arguments) {
@@ -101,21 +101,7 @@ public final class TestCsMcxP2PimCmdlet implements Cmdlet {
         "OutVerboseVariable",
         "Port",
         "Timeout");
-    String target =
-        arguments
-            .get("TargetFqdn")
-            .or(
-                () ->
-                    arguments.positional().isEmpty()
-                        ? Optional.empty()
-                        : Optional.of(arguments.positional().get(0)))
-            .map(String::trim)
-            .filter(s -> !s.isEmpty())
-            .orElseThrow(
-                () ->
-                    CmdletException.invalidArgument(
-                        "Cannot bind argument to parameter 'TargetFqdn' because it is null or"
-                            + " missing."));
+    String target = SyntheticArguments.targetFqdn(arguments);
     authentication(arguments.get("Authentication").orElse("Negotiate"));
     String senderSip = sipAddress("SenderSipAddress", arguments.require("SenderSipAddress"));
     UserCredential sender =

@@ -66,7 +66,7 @@ public final class TestCsXmppImCmdlet implements Cmdlet {
 
   @Override
   public CmdletOutput invoke(CmdletArguments arguments) {
-    return execute(bind(arguments)).toCmdletOutputWithoutUri();
+    return execute(bind(arguments)).toCmdletOutput(TaskOutput.Layout.XMPP_IM);
   }
 
   private Run bind(CmdletArguments arguments) {
@@ -84,21 +84,7 @@ public final class TestCsXmppImCmdlet implements Cmdlet {
         "Port",
         "Timeout",
         "DeliveryWait");
-    String target =
-        arguments
-            .get("TargetFqdn")
-            .or(
-                () ->
-                    arguments.positional().isEmpty()
-                        ? Optional.empty()
-                        : Optional.of(arguments.positional().get(0)))
-            .map(String::trim)
-            .filter(s -> !s.isEmpty())
-            .orElseThrow(
-                () ->
-                    CmdletException.invalidArgument(
-                        "Cannot bind argument to parameter 'TargetFqdn' because it is null or"
-                            + " missing."));
+    String target = SyntheticArguments.targetFqdn(arguments);
     String receiver = receiver(arguments.require("Receiver"));
     if (!arguments.has("UserSipAddress") || !arguments.has("UserCredential")) {
       throw CmdletException.invalidArgument(

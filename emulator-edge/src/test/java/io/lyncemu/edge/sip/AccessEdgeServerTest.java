@@ -4,14 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.lyncemu.core.routing.InstantMessage;
-import io.lyncemu.core.routing.MessageEndpoint;
 import io.lyncemu.core.tls.ServerIdentity;
 import io.lyncemu.edge.sip.routing.Diagnostics;
+import io.lyncemu.edge.testing.RecordingEndpoint;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -32,42 +31,6 @@ class AccessEdgeServerTest {
   @AfterEach
   void stop() {
     f.close();
-  }
-
-  /** A signed-in user as the router sees it. */
-  private static final class Inbox implements MessageEndpoint {
-    final List<InstantMessage> received = new CopyOnWriteArrayList<>();
-    final List<String> failures = new CopyOnWriteArrayList<>();
-    private final String uri;
-
-    Inbox(String uri) {
-      this.uri = uri;
-    }
-
-    @Override
-    public String sipUri() {
-      return uri;
-    }
-
-    @Override
-    public String endpointId() {
-      return "test-" + uri;
-    }
-
-    @Override
-    public String protocol() {
-      return "test";
-    }
-
-    @Override
-    public void deliver(InstantMessage message) {
-      received.add(message);
-    }
-
-    @Override
-    public void deliveryFailed(InstantMessage message, String reason) {
-      failures.add(reason);
-    }
   }
 
   @Test
@@ -95,7 +58,7 @@ class AccessEdgeServerTest {
 
   @Test
   void inboundMessageReachesTheSignedInUser() throws Exception {
-    Inbox ken = new Inbox(KEN);
+    RecordingEndpoint ken = new RecordingEndpoint(KEN);
     f.cleanupLater(f.router.register(ken));
     try (RawSipClient c = RawSipClient.tcp(f.tcpPort())) {
       RawSipClient.Reply r =
@@ -159,7 +122,7 @@ class AccessEdgeServerTest {
     try (TinySipUas partner = TinySipUas.tcp(200, "OK")) {
       f.partnerDns("contoso.com", "sip.contoso.com", partner.port());
       f.cleanupLater(f.edge.partnerTransports().useTcp("sip.contoso.com"));
-      Inbox ken = new Inbox(KEN);
+      RecordingEndpoint ken = new RecordingEndpoint(KEN);
       f.cleanupLater(f.router.register(ken));
       var result =
           f.router.route(
@@ -178,7 +141,7 @@ class AccessEdgeServerTest {
     try (TinySipUas partner = TinySipUas.tcp(480, "Temporarily Unavailable")) {
       f.partnerDns("contoso.com", "sip.contoso.com", partner.port());
       f.cleanupLater(f.edge.partnerTransports().useTcp("sip.contoso.com"));
-      Inbox ken = new Inbox(KEN);
+      RecordingEndpoint ken = new RecordingEndpoint(KEN);
       f.cleanupLater(f.router.register(ken));
       f.router.route(
           new InstantMessage("m2", KEN, "sip:bob@contoso.com", "text/plain", "hi", Instant.now()));

@@ -12,6 +12,7 @@ import io.lyncemu.edge.peers.SipRequest;
 import io.lyncemu.edge.peers.SippPeer;
 import io.lyncemu.edge.peers.SippResult;
 import io.lyncemu.edge.sip.routing.Diagnostics;
+import io.lyncemu.edge.testing.RecordingEndpoint;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;

@@ -40,7 +40,9 @@ import java.util.stream.Collectors;
  *       certificate, then dialback ({@code s2s_secure_auth = false}); or STARTTLS with a
  *       certificate from the emulator's CA, which the Edge trusts, so Prosody authenticates to the
  *       Edge with SASL EXTERNAL (the Edge still uses dialback towards Prosody, which does not trust
- *       the emulator's CA). With TLS Prosody requires encryption on s2s.
+ *       the emulator's CA). With TLS Prosody requires encryption on s2s, except in {@link
+ *       Security#TLS_OPTIONAL_DIALBACK}; in {@link Security#TLS_SECURE_AUTH} it also verifies the
+ *       Edge's certificate against the emulator's CA.
  * </ul>
  *
  * <pre>{@code
@@ -76,10 +78,30 @@ public final class XmppPartner implements AutoCloseable {
      * STARTTLS, Prosody with a certificate from the emulator's CA: Prosody → Edge authenticates
      * with SASL EXTERNAL, Edge → Prosody with dialback.
      */
-    TLS_SASL_EXTERNAL;
+    TLS_SASL_EXTERNAL,
+    /**
+     * STARTTLS offered but not required, Prosody with a certificate from the emulator's CA:
+     * dialback, certificates not verified.
+     */
+    TLS_OPTIONAL_DIALBACK,
+    /**
+     * {@link #TLS_SASL_EXTERNAL}, and Prosody verifies the Edge's certificate too ({@code
+     * s2s_secure_auth = true} with the emulator's CA as trust anchor).
+     */
+    TLS_SECURE_AUTH;
 
     public boolean tls() {
       return this != PLAIN_DIALBACK;
+    }
+
+    /** Prosody requires encryption on s2s. */
+    boolean requiresTls() {
+      return tls() && this != TLS_OPTIONAL_DIALBACK;
+    }
+
+    /** Prosody's certificate comes from the emulator's CA (rather than being self-signed). */
+    boolean caIssuedCertificate() {
+      return this != PLAIN_DIALBACK && this != TLS_DIALBACK;
     }
   }
 
@@ -124,14 +146,17 @@ public final class XmppPartner implements AutoCloseable {
         ProsodyPeer.forDomain(DOMAIN)
             .s2sPort(s2sPort)
             .dnsForwarderPort(dnsPort)
-            .requireEncryption(tls);
+            .requireEncryption(security.requiresTls());
     USERS.forEach(builder::user);
+    if (security == Security.TLS_SECURE_AUTH) {
+      builder.secureAuth(lync.certificateAuthority());
+    }
     Path certificateDir = null;
     if (tls) {
       certificateDir = Files.createTempDirectory("lyncemu-fabrikam-cert-");
       Path certificate = certificateDir.resolve("fabrikam.crt");
       Path key = certificateDir.resolve("fabrikam.key");
-      if (security == Security.TLS_SASL_EXTERNAL) {
+      if (security.caIssuedCertificate()) {
         writeCaIssuedCertificate(lync, certificate, key);
       } else {
         SelfSignedCertificate.write(DOMAIN, certificate, key);

@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 import io.lyncemu.core.net.ConnectionTable;
 import io.lyncemu.core.routing.InstantMessage;
 import io.lyncemu.core.routing.RouteResult;
+import io.lyncemu.edge.testing.RecordingEndpoint;
 import io.lyncemu.edge.xmpp.internal.GatewayLinkProtocol;
 import io.lyncemu.edge.xmpp.stream.XmlElement;
 import io.lyncemu.edge.xmpp.stream.XmppNamespaces;
@@ -75,9 +76,9 @@ class GatewayLinkTest {
             .child(XmlElement.builder("body", XmppNamespaces.SERVER).text("hi ken"))
             .build());
 
-    await().until(() -> !ken.delivered.isEmpty());
-    assertThat(ken.delivered.get(0).from()).isEqualTo("sip:alice@fabrikam.com");
-    assertThat(ken.delivered.get(0).text()).isEqualTo("hi ken");
+    await().until(() -> !ken.received.isEmpty());
+    assertThat(ken.received.get(0).from()).isEqualTo("sip:alice@fabrikam.com");
+    assertThat(ken.received.get(0).text()).isEqualTo("hi ken");
   }
 
   @Test

@@ -15,6 +15,7 @@ import io.lyncemu.core.routing.MessageRouter;
 import io.lyncemu.core.routing.RouteResult;
 import io.lyncemu.core.topology.Deployment;
 import io.lyncemu.core.topology.TopologyLoader;
+import io.lyncemu.edge.testing.RecordingEndpoint;
 import io.lyncemu.edge.xmpp.StanzaErrors;
 import io.lyncemu.edge.xmpp.stream.XmlElement;
 import io.lyncemu.edge.xmpp.stream.XmppNamespaces;
@@ -111,7 +112,7 @@ class XmppFederationGatewayTest {
   void anInboundMessageReachesTheLocalUser() {
     gateway.onStanza(inboundMessage("kenmyer@litwareinc.com"));
 
-    assertThat(ken.delivered).extracting(InstantMessage::text).containsExactly("hi");
+    assertThat(ken.received).extracting(InstantMessage::text).containsExactly("hi");
     assertThat(link.sent).isEmpty();
   }
 
@@ -128,7 +129,7 @@ class XmppFederationGatewayTest {
 
     gateway.onStanza(inboundMessage("kenmyer@litwareinc.com"));
 
-    assertThat(ken.delivered).isEmpty();
+    assertThat(ken.received).isEmpty();
     assertServiceUnavailableTo("kenmyer@litwareinc.com", "disabled");
   }
 
@@ -147,7 +148,7 @@ class XmppFederationGatewayTest {
 
     gateway.onStanza(inboundMessage("kenmyer@litwareinc.com"));
 
-    assertThat(ken.delivered).isEmpty();
+    assertThat(ken.received).isEmpty();
     assertServiceUnavailableTo("kenmyer@litwareinc.com", "EnableXmppAccess");
   }
 

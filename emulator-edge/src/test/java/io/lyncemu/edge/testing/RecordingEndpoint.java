@@ -1,4 +1,4 @@
-package io.lyncemu.edge.xmpp.gateway;
+package io.lyncemu.edge.testing;
 
 import io.lyncemu.core.routing.Availability;
 import io.lyncemu.core.routing.InstantMessage;
@@ -8,14 +8,17 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-/** A local user's client as the router sees it, recording what reaches it. */
-final class RecordingEndpoint implements MessageEndpoint {
-  final String sipUri;
-  final List<InstantMessage> delivered = new CopyOnWriteArrayList<>();
-  final List<String> failures = new CopyOnWriteArrayList<>();
-  final Map<String, Availability> presence = new ConcurrentHashMap<>();
+/**
+ * A signed-in local user's client as the router sees it, recording what reaches it: messages,
+ * delivery failures and presence changes.
+ */
+public final class RecordingEndpoint implements MessageEndpoint {
+  public final List<InstantMessage> received = new CopyOnWriteArrayList<>();
+  public final List<String> failures = new CopyOnWriteArrayList<>();
+  public final Map<String, Availability> presence = new ConcurrentHashMap<>();
+  private final String sipUri;
 
-  RecordingEndpoint(String sipUri) {
+  public RecordingEndpoint(String sipUri) {
     this.sipUri = sipUri;
   }
 
@@ -36,7 +39,7 @@ final class RecordingEndpoint implements MessageEndpoint {
 
   @Override
   public void deliver(InstantMessage message) {
-    delivered.add(message);
+    received.add(message);
   }
 
   @Override
