@@ -290,12 +290,12 @@ public final class AccessEdgeServer implements Service, SipListener {
     }
     // stop() leaves the stack's EventScannerThread blocked in take() on its event queue: mark it
     // stopped, then wake it with an empty event so that it sees the flag and ends.
-    if (scanner != null) {
+    // The scanner casts an event's source to SipProviderImpl before it looks at the stop flag, so
+    // the wake-up event must come from the (now deleted, listener-less) provider; a stack that
+    // never had a provider has no scanner waiting on one.
+    if (scanner != null && sipProvider != null) {
       scanner.forceStop();
-      // The scanner casts an event's source to SipProviderImpl before it looks at the stop flag,
-      // so the wake-up event must come from the (now deleted, listener-less) provider.
-      scanner.addEvent(
-          new EventWrapper(new EventObject(sipProvider != null ? sipProvider : sipStack), null));
+      scanner.addEvent(new EventWrapper(new EventObject(sipProvider), null));
     }
   }
 
